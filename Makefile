@@ -1,0 +1,48 @@
+# smajob — the two commands are `make run` and `make test`; everything else is for developers.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+export FLASK_APP := wsgi.py
+
+.PHONY: run test bench lint i18n setup db demo clean scheduler
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev,postgres]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+	$(BIN)/pybabel compile -q -f -d smajob/translations
+
+db: setup
+	$(BIN)/flask db upgrade
+
+demo: db
+	$(BIN)/flask smajob seed-demo --if-empty
+
+run: demo
+	$(BIN)/flask smajob demo-logins
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+scheduler: db
+	$(BIN)/flask smajob scheduler
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(BIN)/python -m tests.benchmarks
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/bandit -q -r smajob -ll
+
+# Extract UI strings and merge them into the Danish catalogue (then translate the new msgstr).
+i18n: setup
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o smajob/translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel update -i smajob/translations/messages.pot -d smajob/translations -l da --no-fuzzy-matching --ignore-obsolete
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .hypothesis

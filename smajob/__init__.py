@@ -1,0 +1,60 @@
+"""smajob: the working system of a små job med mening bureau."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the app: configuration, extensions, features, cross-cutting concerns. No I/O."""
+    app = Flask(__name__, instance_relative_config=True,
+                template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+
+    from smajob import config
+
+    app.config.from_mapping(config.load(app.instance_path, overrides))
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith(f"sqlite:///{app.instance_path}"):
+        Path(app.instance_path).mkdir(exist_ok=True)  # the embedded default's home
+
+    from smajob import logs
+
+    logs.init_app(app)
+
+    from smajob.extensions import babel, csrf, db, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+
+    from smajob import i18n
+
+    babel.init_app(app, locale_selector=i18n.select_locale,
+                   default_translation_directories=str(Path(__file__).parent / "translations"))
+    i18n.init_app(app)
+
+    from smajob.accounts import auth
+
+    auth.init_app(app)
+
+    from smajob import models  # noqa: F401  every model registered before migrations compare
+
+    from smajob.accounts.views import bp as auth_bp
+    from smajob.admin.views import bp as admin_bp
+    from smajob.main.views import bp as main_bp
+
+    for blueprint in (main_bp, auth_bp, admin_bp):
+        app.register_blueprint(blueprint)
+
+    from smajob import errors, navigation, security
+    from smajob.cli import cli
+
+    errors.register_error_handlers(app)
+    security.init_app(app)
+    navigation.init_app(app)
+    app.cli.add_command(cli)
+    return app

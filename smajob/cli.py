@@ -1,0 +1,94 @@
+"""The `flask smajob …` command group: admin set-up, demo data, the scheduler process."""
+
+from __future__ import annotations
+
+import getpass
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from smajob import clock
+from smajob.errors import RuleViolation
+from smajob.extensions import db
+
+cli = AppGroup("smajob", help="smajob administration.")
+
+
+@cli.command("create-admin")
+@click.option("--email", prompt=True)
+@click.option("--name", prompt=True)
+@click.option("--password", envvar="SMAJOB_ADMIN_PASSWORD", default=None,
+              help="Read from SMAJOB_ADMIN_PASSWORD or asked for (never echoed).")
+def create_admin(email: str, name: str, password: str | None) -> None:
+    """Create an administrator account."""
+    from smajob.accounts.users import UserData, create_user
+    from smajob.permissions import Role
+
+    if password is None:
+        password = getpass.getpass("Password: ")
+    try:
+        create_user(None, UserData(email=email, name=name, role=Role.ADMIN), password,
+                    now=clock.now())
+    except RuleViolation as error:
+        db.session.rollback()
+        raise click.ClickException(str(error.message)) from error
+    db.session.commit()
+    click.echo(f"Administrator {email} created.")
+
+
+@cli.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing if any user exists already.")
+def seed_demo(if_empty: bool) -> None:
+    """Load a believable Aalborg demo (users, municipalities, businesses …)."""
+    from smajob.accounts.models import User
+    from smajob.demo import seed
+
+    if if_empty and db.session.scalar(select(func.count()).select_from(User)):
+        click.echo("Demo data already present; nothing to do.")
+        return
+    seed.run(now=clock.now())
+    db.session.commit()
+    click.echo("Demo data loaded.")
+
+
+@cli.command("demo-logins")
+def demo_logins() -> None:
+    """Print the demo accounts, one per role."""
+    from smajob.demo.seed import DEMO_LOGINS, DEMO_PASSWORD
+
+    click.echo("")
+    click.echo("  smajob is starting on http://127.0.0.1:5000")
+    click.echo(f"  Demo logins (password for all: {DEMO_PASSWORD}):")
+    for role, email in DEMO_LOGINS:
+        click.echo(f"    {role:<12} {email}")
+    click.echo("")
+
+
+@cli.command("scheduler")
+def scheduler() -> None:
+    """Run the scheduled jobs (one process per installation)."""
+    from smajob.scheduler import build_scheduler
+
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    click.echo("Scheduler running; Ctrl+C stops it.")
+    build_scheduler(app).start()
+
+
+@cli.command("run-job")
+@click.argument("job_id")
+def run_job(job_id: str) -> None:
+    """Run one scheduled job now."""
+    from smajob import scheduler
+
+    try:
+        scheduler.get_job(job_id)
+    except KeyError as error:
+        ids = ", ".join(spec.id for spec in scheduler.JOBS)
+        raise click.ClickException(f"Unknown job {job_id!r}. Jobs: {ids}") from error
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    run = scheduler.run_job(app, job_id, trigger="cli")
+    click.echo(f"{job_id}: {run.outcome} {run.counts or ''}")
+    if run.outcome == "failed":
+        raise click.ClickException(run.error or "failed")

@@ -1,0 +1,1 @@
+"""Believable demo data for Aalborg: `flask smajob seed-demo`."""

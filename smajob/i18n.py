@@ -1,0 +1,62 @@
+"""Language choice (Danish first, English too) and Danish formatting of money, dates and hours."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from flask import Flask, current_app, request, session
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_login import current_user
+from markupsafe import Markup
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    chosen = session.get("lang")
+    if chosen in languages:
+        return chosen
+    if getattr(current_user, "is_authenticated", False) and current_user.language in languages:
+        return current_user.language
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def format_money(ore: int | None, *, currency: bool = True) -> str:
+    """Øre as Danish kroner: 123456 → '1.234,56 kr.' (in English: 'DKK 1,234.56')."""
+    if ore is None:
+        return "–"
+    amount = format_decimal(Decimal(ore) / 100, format="#,##0.00")
+    if not currency:
+        return amount
+    return f"{amount} kr." if str(get_locale()) == "da" else f"DKK {amount}"
+
+
+def format_minutes(minutes: int | None) -> str:
+    """Minutes as hours with two decimals the local way: 450 → '7,50'."""
+    if minutes is None:
+        return "–"
+    return format_decimal(Decimal(minutes) / 60, format="#,##0.00")
+
+
+def _date(value: date | datetime | None, fmt: str = "medium") -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, datetime):
+        return format_datetime(value, "short" if fmt == "medium" else fmt)
+    return format_date(value, fmt)
+
+
+def html_lang() -> Markup:
+    return Markup.escape(str(get_locale() or "da"))
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(money=format_money, hours=format_minutes, date=_date)
+    app.jinja_env.globals.update(html_lang=html_lang, languages=lambda: app.config["LANGUAGES"])
+
+    @app.before_request
+    def _language_from_query():
+        # ?lang=en on any page switches language for the rest of the session (no data written).
+        lang = request.args.get("lang")
+        if lang in app.config["LANGUAGES"]:
+            session["lang"] = lang

@@ -1,0 +1,79 @@
+"""Logging: plain text or JSON lines, with request id, user id and duration; no personal data."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+
+from flask import Flask, g, has_request_context, request
+
+_CPR = re.compile(r"\b\d{6}-?\d{4}\b")
+_TOKEN = re.compile(r"/[A-Za-z0-9_.-]{30,}")
+
+
+def safe_path(path: str) -> str:
+    """The request path with token-like segments (reset and confirmation links) masked."""
+    return _TOKEN.sub("/[token]", path)
+
+
+class Redact(logging.Filter):
+    """Last line of defence: mask anything shaped like a CPR number in every log record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if _CPR.search(message):
+            record.msg, record.args = _CPR.sub("[cpr]", message), ()
+        if has_request_context():
+            record.request_id = getattr(g, "request_id", "-")
+            from flask_login import current_user
+
+            record.user_id = getattr(current_user, "id", None) if current_user else None
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        data = {"ts": self.formatTime(record), "level": record.levelname,
+                "logger": record.name, "msg": record.getMessage(),
+                "request_id": getattr(record, "request_id", None),
+                "user_id": getattr(record, "user_id", None)}
+        for key in ("method", "path", "status", "duration_ms"):
+            if hasattr(record, key):
+                data[key] = getattr(record, key)
+        if record.exc_info:
+            data["exc"] = self.formatException(record.exc_info)
+        return json.dumps(data, ensure_ascii=False)
+
+
+def init_app(app: Flask) -> None:
+    handler = logging.StreamHandler()
+    handler.addFilter(Redact())
+    if app.config["LOG_JSON"]:
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("smajob")
+    if not any(isinstance(h, logging.StreamHandler) and h.filters for h in logger.handlers):
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    access = logging.getLogger("smajob.access")
+
+    @app.before_request
+    def _start():
+        g.request_id = request.headers.get("X-Request-ID", "")[:64] or uuid.uuid4().hex
+        g.started = time.perf_counter()
+
+    @app.after_request
+    def _log(response):
+        duration = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+        response.headers["X-Request-ID"] = g.get("request_id", "")
+        # The path only (never the query string, which may hold tokens or search terms).
+        path = safe_path(request.path)
+        access.info("%s %s %s %.1fms", request.method, path, response.status_code,
+                    duration, extra={"method": request.method, "path": path,
+                                     "status": response.status_code,
+                                     "duration_ms": round(duration, 1)})
+        return response

@@ -1,0 +1,13 @@
+"""Imports every feature's models so that metadata is complete (Alembic, create_all)."""
+
+from smajob.accounts.models import LoginAttempt, PasswordResetToken, User, UserSession
+from smajob.audit.models import AuditEvent
+from smajob.businesses.models import Business
+from smajob.mail.models import OutboxMessage
+from smajob.municipalities.models import Municipality
+from smajob.system.models import JobRun
+
+__all__ = [
+    "AuditEvent", "Business", "JobRun", "LoginAttempt", "Municipality", "OutboxMessage",
+    "PasswordResetToken", "User", "UserSession",
+]

@@ -1,0 +1,40 @@
+"""Navigation per role: one declarative list; the base layout shows the items for the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask, request
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from smajob.permissions import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    endpoint: str
+    label: object  # a lazy string
+    roles: frozenset[Role]
+
+
+_ALL = frozenset(Role)
+NAV: list[NavItem] = [
+    NavItem("main.dashboard", _l("Overblik"), _ALL),
+    NavItem("admin.users", _l("Brugere"), frozenset({Role.ADMIN})),
+    NavItem("admin.job_runs", _l("Planlagte job"), frozenset({Role.ADMIN})),
+    NavItem("admin.outbox", _l("Udbakke"), frozenset({Role.ADMIN})),
+    NavItem("admin.audit", _l("Adgangslog"), frozenset({Role.ADMIN})),
+]
+
+
+def items_for(role: str) -> list[NavItem]:
+    return [item for item in NAV if role in item.roles]
+
+
+def init_app(app: Flask) -> None:
+    @app.context_processor
+    def _navigation():
+        if not getattr(current_user, "is_authenticated", False):
+            return {"nav_items": [], "active_endpoint": request.endpoint}
+        return {"nav_items": items_for(current_user.role), "active_endpoint": request.endpoint}

@@ -1,0 +1,118 @@
+"""The declarative list of scheduled jobs and the one wrapper that runs them.
+
+One BlockingScheduler runs in its own process (`flask smajob scheduler`); never in the web app.
+Each job takes `now`, works from database state, and is safe to run twice or late.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import text
+
+from smajob import clock
+from smajob.extensions import db
+from smajob.system.models import JobOutcome, JobRun
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    id: str
+    func: str  # "module:function", imported when run so the list stays cheap to read
+    trigger: str  # "cron" or "interval"
+    trigger_args: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+
+
+JOBS: list[JobSpec] = [
+    JobSpec("deliver_mail", "smajob.system.jobs:deliver_mail", "interval", {"minutes": 1},
+            "Send e-mail waiting in the outbox"),
+    JobSpec("purge_expired", "smajob.system.jobs:purge_expired", "cron", {"hour": 3, "minute": 5},
+            "Delete old sessions, login failures and reset tokens"),
+]
+
+MISFIRE_GRACE_SECONDS = 3600
+
+
+def get_job(job_id: str) -> JobSpec:
+    for spec in JOBS:
+        if spec.id == job_id:
+            return spec
+    raise KeyError(job_id)
+
+
+def _resolve(spec: JobSpec) -> Callable[[datetime], dict | None]:
+    import importlib
+
+    module_name, _, attr = spec.func.partition(":")
+    return getattr(importlib.import_module(module_name), attr)
+
+
+def _lock_key(job_id: str) -> int:
+    return zlib.crc32(f"smajob:{job_id}".encode())
+
+
+def _try_lock(job_id: str) -> bool:
+    """A transaction-scoped PostgreSQL advisory lock; SQLite serialises writers itself."""
+    if db.engine.dialect.name != "postgresql":
+        return True
+    return bool(db.session.execute(text("SELECT pg_try_advisory_xact_lock(:k)"),
+                                   {"k": _lock_key(job_id)}).scalar())
+
+
+def run_job(app: Flask, job_id: str, *, trigger: str = "schedule",
+            now: datetime | None = None) -> JobRun:
+    """Run one job in an app context: lock, body, commit or rollback, and a JobRun row."""
+    spec = get_job(job_id)
+    with app.app_context():
+        moment = now or clock.now()
+        run = JobRun(job_id=job_id, started_at=moment, trigger=trigger)
+        if not _try_lock(job_id):
+            db.session.rollback()
+            run.outcome, run.finished_at = JobOutcome.SKIPPED, clock.now()
+            db.session.add(run)
+            db.session.commit()
+            return _detached(run)
+        try:
+            counts = _resolve(spec)(moment)
+            run.outcome, run.counts = JobOutcome.SUCCESS, counts or {}
+            run.finished_at = clock.now()
+            db.session.add(run)
+            db.session.commit()  # the body's effects and its JobRun row land together
+        except Exception:
+            db.session.rollback()
+            log.exception("scheduled job %s failed", job_id)
+            run.outcome, run.finished_at = JobOutcome.FAILED, clock.now()
+            run.error = traceback.format_exc(limit=5)[-4000:]
+            db.session.add(run)
+            db.session.commit()
+        return _detached(run)
+
+
+def _detached(run: JobRun) -> JobRun:
+    db.session.refresh(run)
+    db.session.expunge(run)
+    return run
+
+
+def build_scheduler(app: Flask):
+    """A BlockingScheduler with every job of JOBS; started only by `flask smajob scheduler`."""
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    zone = app.config["SCHEDULER_TIMEZONE"]
+    scheduler = BlockingScheduler(timezone=zone, job_defaults={
+        "coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS})
+    for spec in JOBS:
+        scheduler.add_job(run_job, spec.trigger, args=(app, spec.id), id=spec.id,
+                          name=spec.description or spec.id, replace_existing=True,
+                          **spec.trigger_args)
+    return scheduler

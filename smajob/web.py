@@ -1,0 +1,35 @@
+"""Small helpers shared by the views (the edges): safe redirects, rule errors onto forms."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import request, url_for
+from flask_wtf import FlaskForm
+
+from smajob.errors import RuleViolation
+from smajob.extensions import db
+
+
+def safe_next(default_endpoint: str = "main.dashboard") -> str:
+    """The ?next= target if it stays on this site (a relative path), else the default page."""
+    target = request.values.get("next", "")
+    parts = urlsplit(target)
+    if (target.startswith("/") and not target.startswith("//") and not parts.scheme
+            and not parts.netloc and "\\" not in target):
+        return target
+    return url_for(default_endpoint)
+
+
+def client_address() -> str:
+    return request.remote_addr or "-"
+
+
+def apply_violation(form: FlaskForm, error: RuleViolation) -> None:
+    """Roll back the unit of work and show the rule's message on its field (or on the form)."""
+    db.session.rollback()
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*list(field.errors or []), str(error.message)]
+    else:
+        form.form_errors.append(str(error.message))

@@ -1,0 +1,64 @@
+"""Keyword-only factories with sensible defaults. They flush, never commit."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+from smajob.accounts import passwords
+from smajob.accounts.models import User
+from smajob.businesses.models import Business
+from smajob.extensions import db
+from smajob.municipalities.models import Municipality
+from smajob.permissions import Role
+
+PASSWORD = "korrekt hest batteri"
+_seq = itertools.count(1)
+
+
+
+@functools.cache
+def password_hash() -> str:
+    return passwords.hash_password(PASSWORD)
+
+
+def make_municipality(*, name: str | None = None, code: str | None = None) -> Municipality:
+    n = next(_seq)
+    municipality = Municipality(name=name or f"Kommune {n}", code=code or f"{n % 1000:03d}")
+    db.session.add(municipality)
+    db.session.flush()
+    return municipality
+
+
+def make_business(*, name: str | None = None, cvr: str | None = None, **fields) -> Business:
+    n = next(_seq)
+    from smajob.businesses.cvr import normalise_cvr
+
+    cvr = cvr or _unused_cvr()
+    assert normalise_cvr(cvr), f"factory CVR {cvr} must be valid"
+    business = Business(name=name or f"Virksomhed {n} ApS", cvr=cvr, **fields)
+    db.session.add(business)
+    db.session.flush()
+    return business
+
+
+def _unused_cvr() -> str:
+    from smajob.demo.seed import cvr_with_check_digit
+
+    return cvr_with_check_digit(str(3000000 + next(_seq) * 7))
+
+
+def make_user(*, role: str | Role = Role.CONSULTANT, email: str | None = None,
+              name: str | None = None, password: str | None = None, **fields) -> User:
+    n = next(_seq)
+    role = Role(role)
+    if role == Role.JOBCENTER and "municipality_id" not in fields and "municipality" not in fields:
+        fields["municipality"] = make_municipality()
+    if role == Role.BUSINESS and "business_id" not in fields and "business" not in fields:
+        fields["business"] = make_business()
+    user = User(email=email or f"user{n}@example.test", name=name or f"Bruger {n}", role=role,
+                password_hash=passwords.hash_password(password) if password else password_hash(),
+                **fields)
+    db.session.add(user)
+    db.session.flush()
+    return user
