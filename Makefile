@@ -5,6 +5,9 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export FLASK_APP := wsgi.py
 
+# `make run` is the developer's server: the dev secret and plain-http cookies are allowed.
+db demo run scheduler: export SMAJOB_ENV ?= development
+
 .PHONY: run test bench lint i18n setup db demo clean scheduler
 
 $(STAMP): pyproject.toml
@@ -14,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
-	$(BIN)/pybabel compile -q -f -d smajob/translations
+	$(BIN)/pybabel compile -f -d smajob/translations 2>&1 | grep -v "^compiling" || true
 
 db: setup
 	$(BIN)/flask db upgrade
@@ -42,7 +45,7 @@ lint: setup
 # Extract UI strings and merge them into the Danish catalogue (then translate the new msgstr).
 i18n: setup
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o smajob/translations/messages.pot --no-location --sort-output .
-	$(BIN)/pybabel update -i smajob/translations/messages.pot -d smajob/translations -l da --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel update -i smajob/translations/messages.pot -d smajob/translations -l en --no-fuzzy-matching --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis

@@ -42,7 +42,6 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     auth.init_app(app)
 
     from smajob import models  # noqa: F401  every model registered before migrations compare
-
     from smajob.accounts.views import bp as auth_bp
     from smajob.admin.views import bp as admin_bp
     from smajob.main.views import bp as main_bp

@@ -102,9 +102,8 @@ def load(instance_path: str, overrides: dict[str, Any] | None = None,
         raise ConfigError("SMAJOB_SECRET_KEY must be set to a long random value in production.")
     if not development and len(str(config["SECRET_KEY"])) < 32:
         raise ConfigError("SMAJOB_SECRET_KEY must be at least 32 characters.")
-    if development and "SMAJOB_SESSION_COOKIE_SECURE" not in env and "SESSION_COOKIE_SECURE" not in (
-        overrides or {}
-    ):
+    explicit = "SMAJOB_SESSION_COOKIE_SECURE" in env or "SESSION_COOKIE_SECURE" in (overrides or {})
+    if development and not explicit:
         config["SESSION_COOKIE_SECURE"] = False  # plain http on 127.0.0.1
     if development and "SMAJOB_HSTS" not in env:
         config["HSTS"] = False

@@ -28,8 +28,9 @@ def public(endpoint: str) -> str:
     return endpoint
 
 
-def guard(blueprint: Blueprint, *roles: Role, public_endpoints: tuple[str, ...] = ()) -> None:
-    """Every endpoint of `blueprint` requires login and one of `roles`, except `public_endpoints`."""
+def guard(blueprint: Blueprint, *roles: Role,
+          public_endpoints: tuple[str, ...] = ()) -> None:
+    """Every endpoint of the blueprint requires login and one of `roles`, bar the public ones."""
     allowed = frozenset(roles)
     open_names = {f"{blueprint.name}.{name}" for name in public_endpoints}
     PUBLIC_ENDPOINTS.update(open_names)

@@ -109,10 +109,10 @@ def build_scheduler(app: Flask):
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     zone = app.config["SCHEDULER_TIMEZONE"]
-    scheduler = BlockingScheduler(timezone=zone, job_defaults={
-        "coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS})
+    scheduler = BlockingScheduler(timezone=zone)
     for spec in JOBS:
         scheduler.add_job(run_job, spec.trigger, args=(app, spec.id), id=spec.id,
                           name=spec.description or spec.id, replace_existing=True,
-                          **spec.trigger_args)
+                          coalesce=True, max_instances=1,
+                          misfire_grace_time=MISFIRE_GRACE_SECONDS, **spec.trigger_args)
     return scheduler

@@ -77,6 +77,17 @@ def app(_schema, now, app_config):
     config = {"TESTING": True, "SQLALCHEMY_DATABASE_URI": _schema, "WTF_CSRF_ENABLED": False,
               "SERVER_NAME": None, "MAIL_BACKEND": "outbox", **app_config}
     app = create_app(config)
+
+    @app.before_request
+    def _like_a_fresh_process():
+        # The test keeps one app context open; make each request start as a real one would.
+        from flask import g
+        from flask_babel import refresh
+
+        g.pop("_login_user", None)
+        refresh()
+        db.session.expire_all()
+
     with app.app_context():
         empty_all_tables()
         yield app

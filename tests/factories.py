@@ -56,7 +56,7 @@ def make_user(*, role: str | Role = Role.CONSULTANT, email: str | None = None,
         fields["municipality"] = make_municipality()
     if role == Role.BUSINESS and "business_id" not in fields and "business" not in fields:
         fields["business"] = make_business()
-    user = User(email=email or f"user{n}@example.test", name=name or f"Bruger {n}", role=role,
+    user = User(email=email or f"user{n}@example.com", name=name or f"Bruger {n}", role=role,
                 password_hash=passwords.hash_password(password) if password else password_hash(),
                 **fields)
     db.session.add(user)

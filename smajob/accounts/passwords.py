@@ -34,7 +34,8 @@ def normalise(password: str) -> str:
     return unicodedata.normalize("NFKC", password)
 
 
-def policy_problem(password: str, *, email: str | None = None, name: str | None = None) -> str | None:
+def policy_problem(password: str, *, email: str | None = None,
+                   name: str | None = None) -> str | None:
     """The reason key a password is refused, or None. No composition rules, by design."""
     password = normalise(password)
     if len(password) < MIN_LENGTH:
