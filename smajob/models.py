@@ -5,9 +5,11 @@ from smajob.audit.models import AuditEvent
 from smajob.businesses.models import Business
 from smajob.mail.models import OutboxMessage
 from smajob.municipalities.models import Municipality
+from smajob.postcodes.models import Postcode
 from smajob.system.models import JobRun
+from smajob.tasks.models import TaskCategory
 
 __all__ = [
     "AuditEvent", "Business", "JobRun", "LoginAttempt", "Municipality", "OutboxMessage",
-    "PasswordResetToken", "User", "UserSession",
+    "PasswordResetToken", "Postcode", "TaskCategory", "User", "UserSession",
 ]

@@ -58,6 +58,15 @@ def empty_all_tables() -> None:
         for table in tables:
             db.session.execute(table.delete())
     db.session.commit()
+    load_reference_data()
+    db.session.commit()
+
+
+def load_reference_data() -> None:
+    """What the migrations seed (create_all does not): the default task categories."""
+    from smajob.tasks.categories import ensure_default_categories
+
+    ensure_default_categories()
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ from smajob.businesses.models import Business
 from smajob.extensions import db
 from smajob.municipalities.models import Municipality
 from smajob.permissions import Role
+from smajob.postcodes.models import Postcode
+from smajob.tasks.models import TaskCategory
 
 PASSWORD = "korrekt hest batteri"
 _seq = itertools.count(1)
@@ -62,3 +64,22 @@ def make_user(*, role: str | Role = Role.CONSULTANT, email: str | None = None,
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def make_postcode(*, number: str = "9000", town: str = "Aalborg", latitude: float = 57.0480,
+                  longitude: float = 9.9187) -> Postcode:
+    existing = db.session.get(Postcode, number)
+    if existing:
+        return existing
+    postcode = Postcode(number=number, town=town, latitude=latitude, longitude=longitude)
+    db.session.add(postcode)
+    db.session.flush()
+    return postcode
+
+
+def get_category(code: str = "cleaning") -> TaskCategory:
+    from smajob.tasks.categories import get_category_by_code
+
+    category = get_category_by_code(code)
+    assert category is not None, f"unknown category {code}"
+    return category

@@ -56,6 +56,9 @@ def _user(email: str, name: str, role: Role, password_hash: str, **tenant) -> Us
 
 
 def seed_core(now: datetime) -> dict:
+    from smajob.tasks.categories import ensure_default_categories
+
+    ensure_default_categories()
     hashed = passwords.hash_password(DEMO_PASSWORD)
     municipalities = {name: Municipality(code=code, name=name, jobcenter_email=email)
                       for code, name, email in MUNICIPALITIES}
