@@ -6,10 +6,11 @@ from smajob.businesses.models import Business
 from smajob.mail.models import OutboxMessage
 from smajob.municipalities.models import Municipality
 from smajob.postcodes.models import Postcode
+from smajob.rates.models import Rate
 from smajob.system.models import JobRun
 from smajob.tasks.models import TaskCategory
 
 __all__ = [
     "AuditEvent", "Business", "JobRun", "LoginAttempt", "Municipality", "OutboxMessage",
-    "PasswordResetToken", "Postcode", "TaskCategory", "User", "UserSession",
+    "PasswordResetToken", "Postcode", "Rate", "TaskCategory", "User", "UserSession",
 ]

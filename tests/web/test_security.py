@@ -15,6 +15,7 @@ EXPECTED_ROLES = {
     "main": set(Role),
     "auth": set(Role),
     "admin": {Role.ADMIN},
+    "rates": {Role.ADMIN},
 }
 
 
