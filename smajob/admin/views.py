@@ -11,7 +11,7 @@ from smajob import clock, scheduler, unit_of_work
 from smajob.accounts.models import User
 from smajob.accounts.users import UserData, create_user, list_users, set_user_active, update_user
 from smajob.admin import queries
-from smajob.admin.forms import AuditFilterForm, ConfirmForm, NewUserForm, UserForm
+from smajob.admin.forms import ROLE_LABELS, AuditFilterForm, ConfirmForm, NewUserForm, UserForm
 from smajob.errors import RuleViolation
 from smajob.extensions import db
 from smajob.permissions import Role, guard
@@ -37,7 +37,7 @@ def users():
     role = request.args.get("role") if request.args.get("role") in set(Role) else None
     query = (request.args.get("q") or "")[:100]
     return render_template("admin/users.html", users=list_users(role=role, query=query),
-                           role=role, q=query, confirm=ConfirmForm())
+                           role=role, q=query, confirm=ConfirmForm(), role_labels=ROLE_LABELS)
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
