@@ -49,6 +49,7 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "SMTP_TIMEOUT": 10,
         "BASE_URL": "http://127.0.0.1:5000",
         "BUREAU_NAME": "Små job med mening",
+        "BUREAU_EMAIL": "kontakt@smajob.dk",
         "SCHEDULER_TIMEZONE": "Europe/Copenhagen",
         "HSTS": True,
         "LOG_JSON": False,

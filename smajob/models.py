@@ -3,6 +3,7 @@
 from smajob.accounts.models import LoginAttempt, PasswordResetToken, User, UserSession
 from smajob.audit.models import AuditEvent
 from smajob.businesses.models import Business
+from smajob.content.models import Story
 from smajob.mail.models import OutboxMessage
 from smajob.municipalities.models import Municipality
 from smajob.postcodes.models import Postcode
@@ -12,5 +13,5 @@ from smajob.tasks.models import TaskCategory
 
 __all__ = [
     "AuditEvent", "Business", "JobRun", "LoginAttempt", "Municipality", "OutboxMessage",
-    "PasswordResetToken", "Postcode", "Rate", "TaskCategory", "User", "UserSession",
+    "PasswordResetToken", "Postcode", "Rate", "Story", "TaskCategory", "User", "UserSession",
 ]

@@ -89,7 +89,7 @@ def seed_core(now: datetime) -> dict:
 
 
 # Later features add "module:function" entries; each function(now, context) sees earlier parts.
-PARTS: list[str] = []
+PARTS: list[str] = ["smajob.content.demo:seed_stories"]
 
 
 def run(*, now: datetime) -> dict:

@@ -17,7 +17,19 @@ guard(bp, public_endpoints=("index", "healthz", "readyz"))
 def index():
     if current_user.is_authenticated:
         return redirect(url_for("main.dashboard"))
-    return render_template("main/index.html")
+    from flask_babel import get_locale
+
+    from smajob import clock
+    from smajob.content.examples import EXAMPLES
+    from smajob.content.services import published_stories
+    from smajob.rates.services import get_rate
+    from smajob.tasks.categories import list_categories
+
+    language = str(get_locale())
+    categories = [(c.name(language), EXAMPLES.get(c.code, [])) for c in list_categories()]
+    return render_template("main/index.html", categories=categories,
+                           stories=published_stories(language),
+                           bill_rate=get_rate("standard_bill_rate", clock.today()))
 
 
 @bp.route("/dashboard")

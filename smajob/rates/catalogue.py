@@ -38,6 +38,8 @@ CATALOGUE: tuple[RateSpec, ...] = (
              14, date(2020, 1, 1)),
     RateSpec("hours_auto_confirm", Unit.DAYS, "Timer godkendes automatisk efter",
              "Hours are confirmed automatically after", 5, date(2020, 1, 1)),
+    RateSpec("standard_bill_rate", Unit.ORE, "Standardpris pr. time (ekskl. moms)",
+             "Standard price per hour (excl. VAT)", 18_500, date(2020, 1, 1)),
     RateSpec("annual_target", Unit.COUNT, "Mål for nye små job om året",
              "Target of new small jobs a year", 365, date(2020, 1, 1), per_municipality=True),
 )

@@ -16,6 +16,7 @@ EXPECTED_ROLES = {
     "auth": set(Role),
     "admin": {Role.ADMIN},
     "rates": {Role.ADMIN},
+    "content": {Role.ADMIN},
 }
 
 
