@@ -74,3 +74,9 @@ def test_the_axe_check_itself_catches_a_violation(live_server, page, axe_check):
     page.evaluate("document.querySelector('label[for=email]').remove()")
     with pytest.raises(AssertionError, match="label"):
         axe_check(page)
+
+
+def test_the_public_landing_page_is_accessible(live_server, page, axe_check, demo):
+    page.goto(f"{live_server}/")
+    assert page.get_by_role("heading", name="Hvad koster det?").is_visible()
+    axe_check(page)
