@@ -44,11 +44,15 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from smajob import models  # noqa: F401  every model registered before migrations compare
     from smajob.accounts.views import bp as auth_bp
     from smajob.admin.views import bp as admin_bp
+    from smajob.api import views as _api_views  # noqa: F401  declares the general operations
+    from smajob.api.core import bp as api_bp
+    from smajob.api.token_views import bp as api_tokens_bp
     from smajob.content.views import bp as content_bp
     from smajob.main.views import bp as main_bp
     from smajob.rates.views import bp as rates_bp
 
-    for blueprint in (main_bp, auth_bp, admin_bp, rates_bp, content_bp):
+    for blueprint in (main_bp, auth_bp, admin_bp, rates_bp, content_bp, api_bp,
+                      api_tokens_bp):
         app.register_blueprint(blueprint)
 
     from smajob import errors, navigation, security

@@ -1,6 +1,8 @@
 """Imports every feature's models so that metadata is complete (Alembic, create_all)."""
 
+# ruff: noqa: F401
 from smajob.accounts.models import LoginAttempt, PasswordResetToken, User, UserSession
+from smajob.api.models import ApiRequestCount, ApiToken
 from smajob.audit.models import AuditEvent
 from smajob.businesses.models import Business
 from smajob.content.models import Story
@@ -10,8 +12,3 @@ from smajob.postcodes.models import Postcode
 from smajob.rates.models import Rate
 from smajob.system.models import JobRun
 from smajob.tasks.models import TaskCategory
-
-__all__ = [
-    "AuditEvent", "Business", "JobRun", "LoginAttempt", "Municipality", "OutboxMessage",
-    "PasswordResetToken", "Postcode", "Rate", "Story", "TaskCategory", "User", "UserSession",
-]

@@ -24,7 +24,10 @@ def purge_expired(now: datetime) -> dict[str, int]:
     tokens = db.session.execute(delete(PasswordResetToken).where(or_(
         PasswordResetToken.expires_at < now, PasswordResetToken.used_at.is_not(None),
     ))).rowcount
-    return {"sessions": sessions or 0, "login_attempts": attempts or 0, "reset_tokens": tokens or 0}
+    from smajob.api.tokens import purge_counters
+
+    return {"sessions": sessions or 0, "login_attempts": attempts or 0,
+            "reset_tokens": tokens or 0, "api_counters": purge_counters(now)}
 
 
 def deliver_mail(now: datetime) -> dict[str, int]:

@@ -57,6 +57,11 @@ def test_each_demo_role_sees_its_navigation_and_every_page_is_accessible(
         axe_check(page)
     page.goto(f"{live_server}/account/password")
     axe_check(page)
+    page.goto(f"{live_server}/account/api-tokens/")
+    page.get_by_label("Navn på nøglen").fill("Fagsystem")
+    page.get_by_role("button", name="Opret nøgle").click()
+    assert page.locator(".token-value").inner_text().startswith("smj_")
+    axe_check(page)
     page.get_by_role("button", name="Log ud").click()
     page.wait_for_url(f"{live_server}/login")
 

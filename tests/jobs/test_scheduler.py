@@ -47,11 +47,13 @@ def test_purge_removes_old_sessions_attempts_and_tokens_and_a_second_run_changes
     db.session.commit()
     first = scheduler.run_job(app, "purge_expired", now=now)
     assert first.outcome == "success"
-    assert first.counts == {"sessions": 1, "login_attempts": 1, "reset_tokens": 1}
+    assert first.counts == {"sessions": 1, "login_attempts": 1, "reset_tokens": 1,
+                            "api_counters": 0}
     assert (_count(UserSession), _count(LoginAttempt), _count(PasswordResetToken)) == (1, 1, 0)
     before = {k: v for k, v in _row_counts().items() if k != "job_run"}
     second = scheduler.run_job(app, "purge_expired", now=now)
-    assert second.counts == {"sessions": 0, "login_attempts": 0, "reset_tokens": 0}
+    assert second.counts == {"sessions": 0, "login_attempts": 0, "reset_tokens": 0,
+                             "api_counters": 0}
     assert {k: v for k, v in _row_counts().items() if k != "job_run"} == before
     assert _count(JobRun) == 2
 

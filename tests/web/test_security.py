@@ -5,6 +5,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from smajob import create_app
+from smajob.api.core import PUBLIC as API_PUBLIC
 from smajob.extensions import db
 from smajob.permissions import PUBLIC_ENDPOINTS, Role
 from tests import factories
@@ -17,6 +18,8 @@ EXPECTED_ROLES = {
     "admin": {Role.ADMIN},
     "rates": {Role.ADMIN},
     "content": {Role.ADMIN},
+    "api": set(Role),  # token-authenticated: 401 without a token (tests/web/test_api.py)
+    "api_tokens": set(Role),
 }
 
 
@@ -30,22 +33,26 @@ def test_every_blueprint_is_guarded_and_declared(app):
 
 def test_every_non_public_endpoint_requires_login(app, client):
     for rule, path in routes(app, "GET"):
-        if rule.endpoint in PUBLIC_ENDPOINTS:
+        if rule.endpoint in PUBLIC_ENDPOINTS | API_PUBLIC:
             continue
         response = client.get(path)
+        if rule.endpoint.startswith("api."):
+            assert response.status_code == 401, rule.endpoint
+            continue
         assert response.status_code == 302, f"{rule.endpoint} answered {response.status_code}"
         assert "/login" in response.headers["Location"]
     for rule, path in routes(app, "POST"):
         if rule.endpoint in PUBLIC_ENDPOINTS:
             continue
-        assert client.post(path).status_code in (302, 400), rule.endpoint
+        expected = (401,) if rule.endpoint.startswith("api.") else (302, 400)
+        assert client.post(path).status_code in expected, rule.endpoint
 
 
 @pytest.mark.parametrize("role", list(Role))
 def test_each_role_reaches_exactly_its_blueprints(app, client, login_as, role):
     login_as(role)
     for rule, path in routes(app, "GET"):
-        if rule.endpoint in PUBLIC_ENDPOINTS or rule.arguments:
+        if rule.endpoint in PUBLIC_ENDPOINTS or rule.arguments or rule.endpoint.startswith("api."):
             continue
         blueprint = rule.endpoint.split(".")[0]
         status = client.get(path).status_code
@@ -88,7 +95,8 @@ def test_every_post_route_refuses_a_missing_csrf_token(app, login_as):
     db.session.commit()
     with client.session_transaction() as session:
         session[SESSION_KEY], session["_user_id"] = token, str(user.id)
-    posts = list(routes(app, "POST"))
+    # API routes authenticate with a bearer token, not a cookie, so CSRF does not apply there.
+    posts = [(r, p) for r, p in routes(app, "POST") if not r.endpoint.startswith("api.")]
     assert posts, "no POST routes found"
     for rule, path in posts:
         response = client.post(path, data={"email": "a@example.com"})
