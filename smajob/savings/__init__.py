@@ -1,0 +1,1 @@
+"""Savings for the municipality: benefit reductions from small-job earnings and self-support."""
