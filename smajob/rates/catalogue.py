@@ -28,6 +28,7 @@ class RateSpec:
     default: int
     default_from: date
     per_municipality: bool = False
+    group: str = "general"  # general, results (tariffs and milestone rules), savings
 
 
 CATALOGUE: tuple[RateSpec, ...] = (
@@ -42,6 +43,69 @@ CATALOGUE: tuple[RateSpec, ...] = (
              "Standard price per hour (excl. VAT)", 18_500, date(2020, 1, 1)),
     RateSpec("annual_target", Unit.COUNT, "Mål for nye små job om året",
              "Target of new small jobs a year", 365, date(2020, 1, 1), per_municipality=True),
+)
+
+# Payment by results: one tariff per milestone (example amounts, marked as such; a municipality
+# sets its own), and the milestone rules' parameters. Codes match smajob.results.rules.Milestone.
+_TARIFFS = (
+    ("referral_accepted", "Henvisning modtaget (grundbetaling)", "Referral accepted (base fee)",
+     200_000),
+    ("first_paid_hour", "Første lønnede time", "First paid hour", 300_000),
+    ("sustained_job", "Fastholdt job (13 uger)", "Sustained job (13 weeks)", 800_000),
+    ("hours_increased", "Flere timer", "Hours increased", 400_000),
+    ("direct_employment", "Ordinær ansættelse", "Direct employment", 1_500_000),
+    ("self_supporting_3m", "Selvforsørgende efter 3 måneder", "Self-supporting after 3 months",
+     1_000_000),
+    ("self_supporting_6m", "Selvforsørgende efter 6 måneder", "Self-supporting after 6 months",
+     1_000_000),
+)
+_RESULT_RULES = (
+    ("sustained_weeks", Unit.COUNT, "Fastholdt job: uger med timer",
+     "Sustained job: weeks with hours", 13),
+    ("sustained_min_minutes", Unit.MINUTES, "Fastholdt job: minutter pr. uge mindst",
+     "Sustained job: minimum minutes a week", 60),
+    ("sustained_gap_weeks", Unit.COUNT, "Fastholdt job: tilladte uger uden timer i træk",
+     "Sustained job: allowed weeks in a row without hours", 2),
+    ("increase_minutes", Unit.MINUTES, "Flere timer: minutter over startniveau",
+     "Hours increased: minutes above the starting level", 300),
+    ("increase_weeks", Unit.COUNT, "Flere timer: antal uger i træk",
+     "Hours increased: consecutive weeks", 8),
+)
+# Savings: per benefit type the monthly benefit and the earnings disregard (example values;
+# a municipality replaces them with its own). Codes match the candidates' benefit types.
+BENEFIT_TYPES = (
+    ("kontanthjaelp_aktivitetsparat", "kontanthjælp (aktivitetsparat)",
+     "social assistance (activity-ready)", 1_300_000),
+    ("kontanthjaelp_jobparat", "kontanthjælp (jobparat)", "social assistance (job-ready)",
+     1_300_000),
+    ("uddannelseshjaelp", "uddannelseshjælp", "education assistance", 750_000),
+    ("integrationsydelse", "selvforsørgelses- og hjemrejseydelse", "integration benefit",
+     700_000),
+    ("ressourceforloeb", "ressourceforløbsydelse", "resource-course benefit", 1_300_000),
+    ("ledighedsydelse", "ledighedsydelse", "unemployment benefit for flex-job seekers",
+     1_900_000),
+    ("other", "anden ydelse", "other benefit", 1_000_000),
+)
+_SINCE = date(2025, 7, 1)
+CATALOGUE += tuple(
+    RateSpec(f"tariff.{code}", Unit.ORE, f"Resultatbetaling: {da} (eksempel)",
+             f"Result payment: {en} (example)", amount, _SINCE, True, "results")
+    for code, da, en, amount in _TARIFFS
+) + tuple(
+    RateSpec(f"milestone.{code}", unit, da, en, default, _SINCE, True, "results")
+    for code, unit, da, en, default in _RESULT_RULES
+) + tuple(
+    spec for code, da, en, monthly in BENEFIT_TYPES for spec in (
+        RateSpec(f"benefit_monthly.{code}", Unit.ORE, f"Månedlig ydelse: {da} (eksempel)",
+                 f"Monthly benefit: {en} (example)", monthly, _SINCE, True, "savings"),
+        RateSpec(f"benefit_disregard_hour.{code}", Unit.ORE,
+                 f"Beskæftigelsesfradrag pr. time: {da} (eksempel)",
+                 f"Earnings disregard per hour: {en} (example)", 3_300, _SINCE, True, "savings"),
+        RateSpec(f"benefit_disregard_cap.{code}", Unit.ORE,
+                 f"Beskæftigelsesfradrag, loft pr. måned: {da} (eksempel)",
+                 f"Earnings disregard, monthly cap: {en} (example)", 550_000, _SINCE, True,
+                 "savings"),
+    )
 )
 BY_CODE = {spec.code: spec for spec in CATALOGUE}
 

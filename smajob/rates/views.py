@@ -53,8 +53,12 @@ def index():
     elif form.is_submitted():
         status = 422
     today = clock.today()
-    current = [(spec, _label(spec), format_value(spec.unit, services.get_rate(spec.code, today)))
-               for spec in CATALOGUE]
+    groups = {"general": _("Generelt"), "results": _("Resultatbetaling"),
+              "savings": _("Ydelser og beskæftigelsesfradrag (til besparelser)")}
+    current = [(title, [(spec, _label(spec), format_value(spec.unit,
+                                                          services.get_rate(spec.code, today)))
+                        for spec in CATALOGUE if spec.group == group])
+               for group, title in groups.items()]
     history = [(row, _label(BY_CODE[row.code]) if row.code in BY_CODE else row.code,
                 format_value(BY_CODE[row.code].unit, row.value) if row.code in BY_CODE
                 else row.value) for row in services.list_rates()]

@@ -57,3 +57,33 @@ def test_the_rates_page_shows_current_values(client, login_as):
     login_as("admin")
     body = client.get("/admin/rates/").get_data(as_text=True)
     assert "12,5 %" in body and "25 %" in body
+
+
+def test_result_tariffs_and_benefit_rates_are_dated_rates_per_municipality(client, login_as,
+                                                                            now):
+    from smajob.results.rules import Milestone
+    from smajob.results.settings import milestone_settings, tariff_ore
+    from smajob.savings.rates import benefit_rate
+
+    login_as("admin")
+    municipality = factories.make_municipality()
+    db.session.commit()
+    day = date(2027, 1, 15)
+    assert tariff_ore(Milestone.FIRST_PAID_HOUR, day, municipality.id) == 300_000
+    assert _post(client, code="tariff.first_paid_hour", value="3.250,00",
+                 valid_from="2027-01-01", municipality_id=str(municipality.id)).status_code == 302
+    assert tariff_ore(Milestone.FIRST_PAID_HOUR, day, municipality.id) == 325_000
+    assert tariff_ore(Milestone.FIRST_PAID_HOUR, day, None) == 300_000
+    assert milestone_settings(day, municipality.id).sustained_weeks == 13
+    rate = benefit_rate("kontanthjaelp_jobparat", day, municipality.id)
+    assert rate.monthly_benefit_ore == 1_300_000 and rate.disregard_ore_per_hour == 3_300
+    assert benefit_rate("something_else", day, None) == benefit_rate("other", day, None)
+    body = client.get("/admin/rates/").get_data(as_text=True)
+    assert "Resultatbetaling" in body and "(eksempel)" in body
+
+
+def test_every_milestone_has_a_tariff():
+    from smajob.rates.catalogue import BY_CODE
+    from smajob.results.rules import Milestone
+
+    assert all(f"tariff.{m.value}" in BY_CODE for m in Milestone)
