@@ -10,5 +10,6 @@ from smajob.mail.models import OutboxMessage
 from smajob.municipalities.models import Municipality
 from smajob.postcodes.models import Postcode
 from smajob.rates.models import Rate
+from smajob.results.models import HoursRequirementRule
 from smajob.system.models import JobRun
 from smajob.tasks.models import TaskCategory

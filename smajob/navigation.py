@@ -23,6 +23,7 @@ NAV: list[NavItem] = [
     NavItem("main.dashboard", _l("Overblik"), _ALL),
     NavItem("admin.users", _l("Brugere"), frozenset({Role.ADMIN})),
     NavItem("rates.index", _l("Satser"), frozenset({Role.ADMIN})),
+    NavItem("hours_rules.index", _l("Timeregler"), frozenset({Role.ADMIN})),
     NavItem("content.index", _l("Historier"), frozenset({Role.ADMIN})),
     NavItem("admin.job_runs", _l("Planlagte job"), frozenset({Role.ADMIN})),
     NavItem("admin.outbox", _l("Udbakke"), frozenset({Role.ADMIN})),

@@ -8,8 +8,8 @@ from smajob.demo import seed
 from smajob.extensions import db
 
 NAV_BY_ROLE = {
-    "admin": ["Overblik", "Brugere", "Satser", "Historier", "Planlagte job", "Udbakke",
-              "Adgangslog"],
+    "admin": ["Overblik", "Brugere", "Satser", "Timeregler", "Historier", "Planlagte job",
+              "Udbakke", "Adgangslog"],
     "consultant": ["Overblik"],
     "jobcenter": ["Overblik"],
     "business": ["Overblik"],

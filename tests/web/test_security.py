@@ -17,6 +17,7 @@ EXPECTED_ROLES = {
     "auth": set(Role),
     "admin": {Role.ADMIN},
     "rates": {Role.ADMIN},
+    "hours_rules": {Role.ADMIN},
     "content": {Role.ADMIN},
     "api": set(Role),  # token-authenticated: 401 without a token (tests/web/test_api.py)
     "api_tokens": set(Role),
