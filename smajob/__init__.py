@@ -47,13 +47,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from smajob.api import views as _api_views  # noqa: F401  declares the general operations
     from smajob.api.core import bp as api_bp
     from smajob.api.token_views import bp as api_tokens_bp
+    from smajob.content.finder_views import bp as finder_bp
     from smajob.content.views import bp as content_bp
     from smajob.main.views import bp as main_bp
     from smajob.rates.views import bp as rates_bp
     from smajob.results.hours_rules_views import bp as hours_rules_bp
 
     for blueprint in (main_bp, auth_bp, admin_bp, rates_bp, content_bp, api_bp,
-                      api_tokens_bp, hours_rules_bp):
+                      api_tokens_bp, hours_rules_bp, finder_bp):
         app.register_blueprint(blueprint)
 
     from smajob import errors, navigation, security

@@ -85,3 +85,15 @@ def test_the_public_landing_page_is_accessible(live_server, page, axe_check, dem
     page.goto(f"{live_server}/")
     assert page.get_by_role("heading", name="Hvad koster det?").is_visible()
     axe_check(page)
+
+
+def test_a_business_finds_its_tasks_with_the_helper(live_server, page, axe_check, demo):
+    page.goto(f"{live_server}/")
+    page.get_by_role("link", name="Find jeres små opgaver").first.click()
+    axe_check(page)
+    page.get_by_label("Tørre borde og hylder af").first.check()
+    page.get_by_label("Andre opgaver (valgfrit)").first.fill("Pudse vinduer")
+    page.get_by_role("button", name="Vis forslag").click()
+    assert page.get_by_role("heading", name="Jeres forslag").is_visible()
+    assert page.get_by_role("link", name="Meld opgaven: Lettere rengøring").is_visible()
+    axe_check(page)

@@ -19,6 +19,7 @@ EXPECTED_ROLES = {
     "rates": {Role.ADMIN},
     "hours_rules": {Role.ADMIN},
     "content": {Role.ADMIN},
+    "finder": set(Role),  # public
     "api": set(Role),  # token-authenticated: 401 without a token (tests/web/test_api.py)
     "api_tokens": set(Role),
 }
