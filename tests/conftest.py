@@ -8,6 +8,7 @@ import os
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -15,6 +16,11 @@ from smajob import clock, create_app
 from smajob.config import normalise_database_url
 from smajob.extensions import db
 from tests import factories
+
+# Timing is not behaviour: a loaded 2-core CI machine must not fail a property test for being slow.
+settings.register_profile("smajob", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile("smajob")
 
 FIXED_NOW = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)  # a Monday morning in Copenhagen (09:00)
 PG_URL = os.environ.get("SMAJOB_TEST_DATABASE_URL")
