@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask, request
+from flask import Flask, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -38,6 +38,8 @@ def items_for(role: str) -> list[NavItem]:
 def init_app(app: Flask) -> None:
     @app.context_processor
     def _navigation():
+        if not has_request_context():  # mail rendered by a scheduled job
+            return {}
         if not getattr(current_user, "is_authenticated", False):
             return {"nav_items": [], "active_endpoint": request.endpoint}
         return {"nav_items": items_for(current_user.role), "active_endpoint": request.endpoint}
