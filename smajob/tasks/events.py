@@ -24,6 +24,12 @@ ACTION_LABELS = {
     "question": _l("Spørgsmål sendt til virksomheden"),
 }
 
+STATUS_LABELS = {
+    "submitted": _l("Modtaget – venter på godkendelse"), "open": _l("Godkendt og åben"),
+    "rejected": _l("Ikke godkendt"), "paused": _l("På pause"), "closed": _l("Lukket"),
+    "expired": _l("Udløbet"),
+}
+
 
 def record(task: Task, actor, action: str, *, now: datetime, changes: dict | None = None,
            note: str | None = None) -> TaskEvent:
