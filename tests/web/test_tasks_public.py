@@ -120,7 +120,7 @@ _text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_siz
 
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(fields=st.dictionaries(st.sampled_from(KEYS + [
+@given(fields=st.dictionaries(st.sampled_from([*KEYS,
     "windows-2-weekday", "windows-2-start", "windows-2-end", "windows-9-start"]), _text,
     max_size=8))
 def test_generated_posts_never_500_and_never_half_save(client, fields):
