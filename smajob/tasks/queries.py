@@ -129,3 +129,19 @@ def workers_in_task(task_id: int) -> list[dict]:
 def filled_seats_by_task(task_ids: list[int]) -> dict[int, int]:
     """{task_id: seats filled by active placements} in one query. Empty until placements."""
     return {}
+
+
+def criteria_from(args, *, business_id: int | None = None) -> TaskFilter:
+    """A TaskFilter from query parameters (bad values fall back to defaults, never an error).
+    With `business_id` the filter is pinned to that business whatever the parameters say."""
+    def number(name: str) -> int:
+        value = (args.get(name) or "").strip()
+        return int(value) if value.isdigit() and len(value) < 9 else 0
+
+    sort = args.get("sort", "submitted")
+    return TaskFilter(
+        q=(args.get("q") or "")[:100], status=(args.get("status") or "")[:20],
+        category_id=number("category"), postcode=(args.get("postcode") or "")[:4],
+        business_id=business_id if business_id is not None else number("business"),
+        sort=sort if sort in SORTS else "submitted", descending=args.get("dir") != "asc",
+        page=max(1, number("page") or 1))
