@@ -122,6 +122,7 @@ def make_task(*, business: Business | None = None, status: str = "open", **overr
                 agreement=data.agreement, agreement_min_wage=data.agreement_min_wage,
                 wage=data.wage, traits=data.traits, danish_level=data.danish_level,
                 status=status, source="portal", submitted_at=clock.now(),
+                contact_language=data.contact_language,
                 bill_rate=18_500 if status != "submitted" else None)
     db.session.add(task)
     db.session.flush()

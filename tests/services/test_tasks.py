@@ -73,7 +73,7 @@ def test_public_submission_lands_submitted_matches_the_business_and_mails(app, n
     kinds = {m.kind: m for m in db.session.scalars(select(OutboxMessage))}
     assert set(kinds) == {"task_received", "task_new_submission"}
     assert "/opgaver/folg/" in kinds["task_received"].body
-    assert kinds["task_new_submission"].recipient.startswith("user")
+    assert kinds["task_new_submission"].subject.startswith("New task")
     assert [e.action for e in db.session.scalars(select(TaskEvent))] == ["submitted"]
 
 
