@@ -131,3 +131,15 @@ def test_the_expiry_job_expires_ended_tasks_once(app, now):
     assert review.expire_ended(now=now, today=now.date()) == 1
     assert ended.status == "expired" and running.status == "open"
     assert review.expire_ended(now=now, today=now.date()) == 0
+
+
+def test_the_demo_has_fifteen_aalborg_tasks_across_categories_and_statuses(app, now):
+    from smajob.demo import seed
+
+    seed.run(now=now)
+    tasks = list(db.session.scalars(select(Task)))
+    assert len(tasks) == 15
+    assert {t.status for t in tasks} == {"submitted", "open", "paused", "rejected", "closed",
+                                        "expired"}
+    assert len({t.category_id for t in tasks}) >= 8
+    assert all(t.postcode.startswith("9") for t in tasks)
