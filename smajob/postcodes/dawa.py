@@ -58,7 +58,7 @@ def parse(text: str) -> tuple[list[PostcodeRow], list[RowError]]:
         if len(number) != 4 or not number.isdigit():
             errors.append(RowError(index, "number", number[:20]))
             continue
-        if not town or len(town) > 80:
+        if not town or len(town) > 80 or "\x00" in town:
             errors.append(RowError(index, "town", town[:20]))
             continue
         try:

@@ -70,6 +70,6 @@ def set_active(actor, category: TaskCategory, active: bool) -> None:
 def _set_names(category: TaskCategory, name_da: str, name_en: str) -> None:
     for field, value in (("name_da", name_da), ("name_en", name_en)):
         cleaned = " ".join((value or "").split())
-        if not cleaned or len(cleaned) > 80:
+        if not cleaned or len(cleaned) > 80 or "\x00" in cleaned:
             raise RuleViolation(field, _l("Skriv et navn på højst 80 tegn."))
         setattr(category, field, cleaned)

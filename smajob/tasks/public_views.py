@@ -29,11 +29,12 @@ MAX_FORM_BYTES = 64 * 1024  # a task form is a few kilobytes; anything far large
 
 def _prefill(form: PublicTaskForm) -> None:
     """Prefill from the 'find your tasks' helper (category code, title, description, via)."""
-    category = get_category_by_code(request.args.get("category", "")[:30])
+    code = request.args.get("category", "")[:30]
+    category = get_category_by_code(code) if code.isascii() and code.isidentifier() else None
     if category is not None and category.active:
         form.category_id.data = category.id
-    form.title.data = request.args.get("title", "")[:120]
-    form.description.data = request.args.get("description", "")[:4000]
+    form.title.data = request.args.get("title", "")[:120].replace("\x00", "")
+    form.description.data = request.args.get("description", "")[:4000].replace("\x00", "")
     form.via.data = "helper" if request.args.get("via") == "helper" else ""
 
 

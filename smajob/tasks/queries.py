@@ -138,10 +138,13 @@ def criteria_from(args, *, business_id: int | None = None) -> TaskFilter:
         value = (args.get(name) or "").strip()
         return int(value) if value.isdigit() and len(value) < 9 else 0
 
+    def text(name: str, limit: int) -> str:
+        return (args.get(name) or "").replace("\x00", "")[:limit]
+
     sort = args.get("sort", "submitted")
     return TaskFilter(
-        q=(args.get("q") or "")[:100], status=(args.get("status") or "")[:20],
-        category_id=number("category"), postcode=(args.get("postcode") or "")[:4],
+        q=text("q", 100), status=text("status", 20),
+        category_id=number("category"), postcode=text("postcode", 4),
         business_id=business_id if business_id is not None else number("business"),
         sort=sort if sort in SORTS else "submitted", descending=args.get("dir") != "asc",
         page=max(1, number("page") or 1))

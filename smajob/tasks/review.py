@@ -21,6 +21,8 @@ def _reason(text: str, field: str) -> str:
         raise RuleViolation(field, _l("Skriv en begrundelse, som virksomheden kan forstå."))
     if len(cleaned) > MAX_REASON:
         raise RuleViolation(field, _l("Højst %(n)s tegn.", n=MAX_REASON))
+    if "\x00" in cleaned:
+        raise RuleViolation(field, _l("Teksten indeholder ugyldige tegn."))
     return cleaned
 
 

@@ -75,6 +75,8 @@ def _text(name: str, value: str, *, required: bool = True) -> str:
         raise RuleViolation(name, _l("Udfyld feltet."))
     if len(cleaned) > LIMITS[name]:
         raise RuleViolation(name, _l("Højst %(n)s tegn.", n=LIMITS[name]))
+    if "\x00" in cleaned:  # never a person's text, and PostgreSQL refuses it
+        raise RuleViolation(name, _l("Teksten indeholder ugyldige tegn."))
     return cleaned
 
 

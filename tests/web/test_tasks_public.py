@@ -134,3 +134,12 @@ def test_generated_posts_never_500_and_never_half_save(client, fields):
         assert after[0] in {before[0], before[0] + 1}
     else:
         assert after == before
+
+
+def test_nul_characters_are_refused_not_a_database_error(client, login_as):
+    response = client.post("/opgaver/ny", data=form_data(title="a\x00b"))
+    assert response.status_code == 422 and "ugyldige tegn" in response.get_data(as_text=True)
+    assert client.get("/opgaver/ny?category=%00&title=%00").status_code == 200
+    login_as("consultant")
+    assert client.get("/opgaver/?q=%00&postcode=%00&status=%00").status_code == 200
+    assert _count(Task) == 0
