@@ -36,10 +36,18 @@ class HeaderError(ValueError):
 
 
 def parse(text: str) -> tuple[list[PostcodeRow], list[RowError]]:
+    """The good rows and the bad rows' errors; HeaderError if the file as a whole is unusable."""
+    try:
+        return _parse(text)
+    except csv.Error:
+        raise HeaderError("format") from None
+
+
+def _parse(text: str) -> tuple[list[PostcodeRow], list[RowError]]:
     text = text.lstrip("\ufeff")
     first = text.partition("\n")[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = {(name or "").strip().lower(): name for name in (reader.fieldnames or [])}
     columns = {}
     for key, names in COLUMNS.items():

@@ -96,6 +96,7 @@ HEADER_MESSAGES = {
     "longitude": _l("Filen mangler kolonnen visueltcenter_x."),
     "latitude": _l("Filen mangler kolonnen visueltcenter_y."),
     "too_many": _l("Filen har for mange rækker."),
+    "format": _l("Filen kan ikke læses som CSV."),
 }
 ROW_MESSAGES = {
     "number": _l("Postnummeret skal være fire cifre."),

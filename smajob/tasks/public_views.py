@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from smajob import clock, unit_of_work, weekly
 from smajob.errors import RuleViolation
@@ -84,8 +83,6 @@ def follow(token: str):
     task = queries.get_by_follow_token(token_hash(token[:100]))
     if task is None:
         abort(404)
-    if task.status == "submitted" and request.args.get("sent"):
-        flash(_("Tak – opgaven er modtaget."), "success")
     events = [(event, ACTION_LABELS.get(event.action, event.action))
               for event, _name in queries.history(task.id)]
     return render_template("tasks/follow.html", task=task, events=events,

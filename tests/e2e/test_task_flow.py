@@ -91,6 +91,10 @@ def test_public_task_to_open_in_the_portal(live_server, page, axe_check, demo, s
     row.get_by_role("link").click()
     assert page.get_by_text("Godkendt og åben").is_visible()
     axe_check(page)
+    page.goto(f"{live_server}/virksomhed/opgaver/ny")
+    page.get_by_role("button", name="Send opgaven").click()
+    assert page.locator(".field__error").first.is_visible()
+    axe_check(page)
     approved = smtp_server.wait_for(5)
     assert any("godkendt" in m["Subject"] and m["To"] == "peter@nordbyg.example"
                for m in approved)
