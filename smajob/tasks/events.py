@@ -29,6 +29,10 @@ STATUS_LABELS = {
     "rejected": _l("Ikke godkendt"), "paused": _l("På pause"), "closed": _l("Lukket"),
     "expired": _l("Udløbet"),
 }
+SOURCE_LABELS = {
+    "form": _l("Den offentlige formular"), "helper": _l("Den offentlige formular via hjælpen"),
+    "portal": _l("Virksomhedsportalen"), "api": _l("API"),
+}
 
 
 def record(task: Task, actor, action: str, *, now: datetime, changes: dict | None = None,

@@ -13,7 +13,7 @@ from smajob.billing.money import parse_kroner
 from smajob.errors import RuleViolation
 from smajob.permissions import Role, guard
 from smajob.tasks import queries, review, webforms
-from smajob.tasks.events import ACTION_LABELS, STATUS_LABELS
+from smajob.tasks.events import ACTION_LABELS, SOURCE_LABELS, STATUS_LABELS
 from smajob.tasks.forms import ApproveForm, QuestionForm, RejectForm
 from smajob.web import apply_violation
 
@@ -58,6 +58,7 @@ def _page(task, forms, status: int = 200):
               for event, name in queries.history(task.id)]
     return render_template("tasks/staff_task.html", task=task, events=events, **forms,
                            status_label=STATUS_LABELS.get(task.status, task.status),
+                           source_label=SOURCE_LABELS.get(task.source, task.source),
                            workers=queries.workers_in_task(task.id),
                            language=webforms.language()), status
 
