@@ -99,7 +99,8 @@ def show(task_id: int):
     return render_template("tasks/portal_task.html", task=task, events=events,
                            workers=queries.workers_in_task(task.id),
                            status_label=STATUS_LABELS.get(task.status, task.status),
-                           language=webforms.language())
+                           language=webforms.language(),
+                           categories=queries.category_names(webforms.language()))
 
 
 ACTIONS = {"pause": (review.pause, _l("Opgaven er sat på pause.")),

@@ -8,7 +8,7 @@ from smajob import clock, unit_of_work, weekly
 from smajob.errors import RuleViolation
 from smajob.keys import keyed_hash, token_hash
 from smajob.permissions import guard
-from smajob.tasks import queries, services, webforms
+from smajob.tasks import display, queries, services, webforms
 from smajob.tasks.categories import get_category_by_code
 from smajob.tasks.events import ACTION_LABELS, STATUS_LABELS
 from smajob.tasks.forms import PublicTaskForm
@@ -16,6 +16,7 @@ from smajob.web import apply_violation, client_address
 
 bp = Blueprint("tasks_public", __name__, url_prefix="/opgaver")
 guard(bp, public_endpoints=("new", "thanks", "follow"))
+display.register(bp)
 
 @bp.app_template_filter("pattern")
 def pattern_filter(pattern: list) -> str:

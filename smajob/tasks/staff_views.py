@@ -60,7 +60,8 @@ def _page(task, forms, status: int = 200):
                            status_label=STATUS_LABELS.get(task.status, task.status),
                            source_label=SOURCE_LABELS.get(task.source, task.source),
                            workers=queries.workers_in_task(task.id),
-                           language=webforms.language()), status
+                           language=webforms.language(),
+                           categories=queries.category_names(webforms.language())), status
 
 
 @bp.route("/<int:task_id>")

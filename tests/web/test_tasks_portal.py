@@ -219,3 +219,15 @@ def test_history_records_who_did_what(client, login_as, now):
     assert event_row.actor_id == consultant.id and event_row.changes["status"] == [
         "submitted", "open"]
     assert "Mette K" in client.get(f"/opgaver/{task.id}").get_data(as_text=True)
+
+
+def test_history_reads_in_words(client, login_as):
+    business = factories.make_business()
+    task = factories.make_task(business=business, status="open")
+    db.session.commit()
+    login_as("business", business=business)
+    client.post(f"/virksomhed/opgaver/{task.id}/rediger", data=_portal_form(
+        wage="150", **{"windows-1-weekday": "4"}))
+    page = client.get(f"/virksomhed/opgaver/{task.id}").get_data(as_text=True)
+    assert "Timeløn: 140,00" in page and "150,00" in page
+    assert "fredag 09:00–12:00" in page and "Godkendt og åben → Modtaget" in page
