@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from smajob import clock, unit_of_work
@@ -103,17 +102,14 @@ def show(task_id: int):
                            categories=queries.category_names(webforms.language()))
 
 
-ACTIONS = {"pause": (review.pause, _l("Opgaven er sat på pause.")),
-           "resume": (review.resume, _l("Opgaven er åben igen.")),
-           "close": (review.close, _l("Opgaven er lukket."))}
 
 
 @bp.route("/<int:task_id>/<action>", methods=["POST"])
 def change_status(task_id: int, action: str):
     task = _own_task(task_id)
-    if action not in ACTIONS:
+    if action not in review.STATUS_ACTIONS:
         abort(404)
-    change, message = ACTIONS[action]
+    change, message = review.STATUS_ACTIONS[action]
     try:
         change(current_user, task, now=clock.now())
     except RuleViolation as error:

@@ -80,6 +80,12 @@ def close(actor, task: Task, *, now: datetime) -> None:
     events.set_status(task, actor, TaskStatus.CLOSED, now=now, action="closed")
 
 
+# The status changes both the business and the bureau make: (function, message when done).
+STATUS_ACTIONS = {"pause": (pause, _l("Opgaven er sat på pause.")),
+                  "resume": (resume, _l("Opgaven er åben igen.")),
+                  "close": (close, _l("Opgaven er lukket."))}
+
+
 def expire_ended(*, now: datetime, today: date) -> int:
     """Tasks whose end date has passed become expired (safe to run twice)."""
     tasks = list(db.session.scalars(select(Task).where(

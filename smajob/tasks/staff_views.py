@@ -73,6 +73,8 @@ def show(task_id: int):
 @bp.route("/<int:task_id>/<action>", methods=["POST"])
 def decide(task_id: int, action: str):
     task = _task(task_id)
+    if action in review.STATUS_ACTIONS:
+        return _change_status(task, action)
     forms = _forms(task)
     if action not in forms:
         abort(404)
@@ -103,3 +105,15 @@ def decide(task_id: int, action: str):
     if action == "question":
         return redirect(url_for("tasks.show", task_id=task.id))
     return redirect(url_for("tasks.queue"))
+
+
+def _change_status(task, action: str):
+    change, message = review.STATUS_ACTIONS[action]
+    try:
+        change(current_user, task, now=clock.now())
+    except RuleViolation as error:
+        flash(str(error.message), "error")
+        return redirect(url_for("tasks.show", task_id=task.id)), 303
+    unit_of_work.commit()
+    flash(str(message), "success")
+    return redirect(url_for("tasks.show", task_id=task.id))

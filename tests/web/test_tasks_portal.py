@@ -231,3 +231,14 @@ def test_history_reads_in_words(client, login_as):
     page = client.get(f"/virksomhed/opgaver/{task.id}").get_data(as_text=True)
     assert "Timeløn: 140,00" in page and "150,00" in page
     assert "fredag 09:00–12:00" in page and "Godkendt og åben → Modtaget" in page
+
+
+def test_the_bureau_can_pause_reopen_and_close_a_task(client, login_as):
+    task = factories.make_task(status="open")
+    db.session.commit()
+    login_as("consultant")
+    for action, status in (("pause", "paused"), ("resume", "open"), ("close", "closed")):
+        assert client.post(f"/opgaver/{task.id}/{action}").status_code == 302
+        assert db.session.get(Task, task.id).status == status
+    assert client.post(f"/opgaver/{task.id}/pause").status_code == 303
+    assert client.post(f"/opgaver/{task.id}/explode").status_code == 404
