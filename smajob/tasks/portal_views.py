@@ -109,12 +109,4 @@ def change_status(task_id: int, action: str):
     task = _own_task(task_id)
     if action not in review.STATUS_ACTIONS:
         abort(404)
-    change, message = review.STATUS_ACTIONS[action]
-    try:
-        change(current_user, task, now=clock.now())
-    except RuleViolation as error:
-        flash(str(error.message), "error")
-        return redirect(url_for("portal.show", task_id=task.id)), 303
-    unit_of_work.commit()
-    flash(str(message), "success")
-    return redirect(url_for("portal.show", task_id=task.id))
+    return webforms.change_status(task, action, "portal.show")

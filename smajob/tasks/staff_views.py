@@ -74,7 +74,7 @@ def show(task_id: int):
 def decide(task_id: int, action: str):
     task = _task(task_id)
     if action in review.STATUS_ACTIONS:
-        return _change_status(task, action)
+        return webforms.change_status(task, action, "tasks.show")
     forms = _forms(task)
     if action not in forms:
         abort(404)
@@ -106,14 +106,3 @@ def decide(task_id: int, action: str):
         return redirect(url_for("tasks.show", task_id=task.id))
     return redirect(url_for("tasks.queue"))
 
-
-def _change_status(task, action: str):
-    change, message = review.STATUS_ACTIONS[action]
-    try:
-        change(current_user, task, now=clock.now())
-    except RuleViolation as error:
-        flash(str(error.message), "error")
-        return redirect(url_for("tasks.show", task_id=task.id)), 303
-    unit_of_work.commit()
-    flash(str(message), "success")
-    return redirect(url_for("tasks.show", task_id=task.id))
