@@ -89,7 +89,7 @@ def test_public_task_to_open_in_the_portal(live_server, page, axe_check, demo, s
     assert "Godkendt og åben" in row.inner_text()
     axe_check(page)
     row.get_by_role("link").click()
-    assert page.get_by_text("Godkendt og åben").is_visible()
+    assert page.locator("p").filter(has_text="Status: Godkendt og åben").is_visible()
     axe_check(page)
     page.goto(f"{live_server}/virksomhed/opgaver/ny")
     page.get_by_role("button", name="Send opgaven").click()
