@@ -52,9 +52,15 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from smajob.main.views import bp as main_bp
     from smajob.rates.views import bp as rates_bp
     from smajob.results.hours_rules_views import bp as hours_rules_bp
+    from smajob.tasks import api as _task_api  # noqa: F401  declares the task operations
+    from smajob.tasks.admin_views import bp as task_admin_bp
+    from smajob.tasks.portal_views import bp as portal_bp
+    from smajob.tasks.public_views import bp as tasks_public_bp
+    from smajob.tasks.staff_views import bp as tasks_bp
 
     for blueprint in (main_bp, auth_bp, admin_bp, rates_bp, content_bp, api_bp,
-                      api_tokens_bp, hours_rules_bp, finder_bp):
+                      api_tokens_bp, hours_rules_bp, finder_bp, tasks_public_bp, portal_bp,
+                      tasks_bp, task_admin_bp):
         app.register_blueprint(blueprint)
 
     from smajob import errors, navigation, security

@@ -12,4 +12,4 @@ from smajob.postcodes.models import Postcode
 from smajob.rates.models import Rate
 from smajob.results.models import HoursRequirementRule
 from smajob.system.models import JobRun
-from smajob.tasks.models import TaskCategory
+from smajob.tasks.models import Task, TaskCategory, TaskEvent

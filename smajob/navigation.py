@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Flask, request
+from flask import Flask, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -21,10 +21,15 @@ class NavItem:
 _ALL = frozenset(Role)
 NAV: list[NavItem] = [
     NavItem("main.dashboard", _l("Overblik"), _ALL),
+    NavItem("portal.index", _l("Opgaver"), frozenset({Role.BUSINESS})),
+    NavItem("tasks.queue", _l("Til godkendelse"), frozenset({Role.CONSULTANT, Role.ADMIN})),
+    NavItem("tasks.index", _l("Opgaver"), frozenset({Role.CONSULTANT, Role.ADMIN})),
     NavItem("admin.users", _l("Brugere"), frozenset({Role.ADMIN})),
     NavItem("rates.index", _l("Satser"), frozenset({Role.ADMIN})),
     NavItem("hours_rules.index", _l("Timeregler"), frozenset({Role.ADMIN})),
     NavItem("content.index", _l("Historier"), frozenset({Role.ADMIN})),
+    NavItem("task_admin.categories", _l("Opgavekategorier"), frozenset({Role.ADMIN})),
+    NavItem("task_admin.postcodes", _l("Postnumre"), frozenset({Role.ADMIN})),
     NavItem("admin.job_runs", _l("Planlagte job"), frozenset({Role.ADMIN})),
     NavItem("admin.outbox", _l("Udbakke"), frozenset({Role.ADMIN})),
     NavItem("admin.audit", _l("Adgangslog"), frozenset({Role.ADMIN})),
@@ -38,6 +43,8 @@ def items_for(role: str) -> list[NavItem]:
 def init_app(app: Flask) -> None:
     @app.context_processor
     def _navigation():
+        if not has_request_context():  # mail rendered by a scheduled job
+            return {}
         if not getattr(current_user, "is_authenticated", False):
             return {"nav_items": [], "active_endpoint": request.endpoint}
         return {"nav_items": items_for(current_user.role), "active_endpoint": request.endpoint}

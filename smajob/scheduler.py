@@ -38,6 +38,8 @@ JOBS: list[JobSpec] = [
             "Send e-mail waiting in the outbox"),
     JobSpec("purge_expired", "smajob.system.jobs:purge_expired", "cron", {"hour": 3, "minute": 5},
             "Delete old sessions, login failures and reset tokens"),
+    JobSpec("expire_tasks", "smajob.tasks.jobs:expire_tasks", "cron", {"hour": 0, "minute": 20},
+            "Expire tasks whose end date has passed"),
 ]
 
 MISFIRE_GRACE_SECONDS = 3600

@@ -69,13 +69,16 @@ def empty_all_tables() -> None:
 
 
 def load_reference_data() -> None:
-    """What the migrations seed (create_all does not): the default task categories."""
+    """What the migrations seed (create_all does not): task categories, rules, postcodes."""
     from smajob.tasks.categories import ensure_default_categories
 
     ensure_default_categories()
     from smajob.results.hours_rules import ensure_seed_rules
 
     ensure_seed_rules()
+    from smajob.postcodes.services import ensure_nordjylland
+
+    ensure_nordjylland()
 
 
 @pytest.fixture

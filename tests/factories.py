@@ -83,3 +83,47 @@ def get_category(code: str = "cleaning") -> TaskCategory:
     category = get_category_by_code(code)
     assert category is not None, f"unknown category {code}"
     return category
+
+
+def task_input(**overrides):
+    """A valid TaskInput (Tuesday and Thursday 9–12: 6 hours a week, starting in a week)."""
+    from datetime import timedelta
+
+    from smajob import clock
+    from smajob.tasks.services import TaskInput
+    from smajob.weekly import Window
+
+    values = dict(
+        title="Sortering af post", description="Sortere og omdele post i huset.",
+        category_id=get_category("mail").id, windows=[Window(1, 540, 720), Window(3, 540, 720)],
+        start_date=clock.today() + timedelta(days=7), end_date=None, seats=1,
+        address="Vesterbro 1", postcode="9000", contact_name="Karin Holm",
+        contact_phone="98 12 34 56", contact_email="karin@example.com",
+        agreement="Industriens Overenskomst", agreement_min_wage=13_000, wage=14_000,
+        traits=["standing"], danish_level=1)
+    values.update(overrides)
+    return TaskInput(**values)
+
+
+def make_task(*, business: Business | None = None, status: str = "open", **overrides):
+    """A task saved directly (rules not checked: use the services to test those)."""
+    from smajob import clock, weekly
+    from smajob.tasks.models import Task
+
+    data = task_input(**overrides)
+    business = business or make_business()
+    make_postcode(number=data.postcode) if data.postcode == "9000" else None
+    task = Task(business_id=business.id, title=data.title, description=data.description,
+                category_id=data.category_id, pattern=weekly.to_json(data.windows),
+                weekly_minutes=weekly.total_minutes(data.windows), start_date=data.start_date,
+                end_date=data.end_date, seats=data.seats, address=data.address,
+                postcode=data.postcode, contact_name=data.contact_name,
+                contact_phone="98123456", contact_email=data.contact_email,
+                agreement=data.agreement, agreement_min_wage=data.agreement_min_wage,
+                wage=data.wage, traits=data.traits, danish_level=data.danish_level,
+                status=status, source="portal", submitted_at=clock.now(),
+                contact_language=data.contact_language,
+                bill_rate=18_500 if status != "submitted" else None)
+    db.session.add(task)
+    db.session.flush()
+    return task

@@ -43,6 +43,13 @@ CATALOGUE: tuple[RateSpec, ...] = (
              "Standard price per hour (excl. VAT)", 18_500, date(2020, 1, 1)),
     RateSpec("annual_target", Unit.COUNT, "Mål for nye små job om året",
              "Target of new small jobs a year", 365, date(2020, 1, 1), per_municipality=True),
+    # The small-job hour limits a task's weekly pattern is checked against.
+    RateSpec("task_min_weekly_minutes", Unit.MINUTES, "Opgave: mindst minutter om ugen",
+             "Task: minimum minutes a week", 300, date(2020, 1, 1)),
+    RateSpec("task_warn_weekly_minutes", Unit.MINUTES, "Opgave: advar over minutter om ugen",
+             "Task: warn above minutes a week", 600, date(2020, 1, 1)),
+    RateSpec("task_max_weekly_minutes", Unit.MINUTES, "Opgave: højst minutter om ugen",
+             "Task: maximum minutes a week", 37 * 60, date(2020, 1, 1)),
 )
 
 # Payment by results: one tariff per milestone (example amounts, marked as such; a municipality

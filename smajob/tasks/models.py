@@ -1,11 +1,15 @@
-"""Task categories (a managed list); the Task itself is added by the Tasks feature."""
+"""Task categories (a managed list), the Task a business posts and its history."""
 
 from __future__ import annotations
 
-from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from datetime import date, datetime
+from enum import StrEnum
 
-from smajob.db import Base
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from smajob.businesses.models import Business
+from smajob.db import Base, TimestampMixin
 
 # The bureau's typical tasks (seeded by migration 0002; admins may add and retire categories).
 DEFAULT_CATEGORIES = [
@@ -37,3 +41,80 @@ class TaskCategory(Base):
 
     def __repr__(self) -> str:
         return f"<TaskCategory {self.code}>"
+
+
+class TaskStatus(StrEnum):
+    SUBMITTED = "submitted"  # waiting for a consultant's review
+    OPEN = "open"  # approved: candidates may be placed
+    REJECTED = "rejected"  # with a reason the business sees
+    PAUSED = "paused"
+    CLOSED = "closed"
+    EXPIRED = "expired"  # the end date passed (scheduled job)
+
+
+class TaskSource(StrEnum):
+    FORM = "form"  # the public form, typed in directly
+    HELPER = "helper"  # the public form, reached through the "find your tasks" helper
+    PORTAL = "portal"  # a business user in the portal
+    API = "api"
+
+
+class Task(TimestampMixin, Base):
+    """A small job a business posts: a weekly hour pattern, seats, wage and what suits."""
+
+    __tablename__ = "task"
+    __table_args__ = (Index("ix_task_status_submitted", "status", "submitted_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("business.id"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("task_category.id"), index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text)
+    pattern: Mapped[list] = mapped_column(JSON)  # smajob.weekly.to_json
+    weekly_minutes: Mapped[int]  # from the pattern, kept for lists and filters
+    start_date: Mapped[date]
+    end_date: Mapped[date | None]  # None: open-ended
+    seats: Mapped[int] = mapped_column(default=1)
+    address: Mapped[str] = mapped_column(String(200))
+    postcode: Mapped[str] = mapped_column(ForeignKey("postcode.number"), index=True)
+    contact_name: Mapped[str] = mapped_column(String(120))
+    contact_phone: Mapped[str] = mapped_column(String(20))
+    contact_email: Mapped[str] = mapped_column(String(254))
+    contact_language: Mapped[str] = mapped_column(String(2), default="da")
+    agreement: Mapped[str] = mapped_column(String(120))  # the collective agreement
+    agreement_min_wage: Mapped[int]  # øre per hour
+    wage: Mapped[int]  # øre per hour offered
+    bill_rate: Mapped[int | None]  # øre per hour; set when approved
+    traits: Mapped[list] = mapped_column(JSON, default=list)  # TaskTrait values
+    danish_level: Mapped[int] = mapped_column(default=0)  # DanishLevel
+    status: Mapped[str] = mapped_column(String(20), default=TaskStatus.SUBMITTED, index=True)
+    rejection_reason: Mapped[str | None] = mapped_column(String(1000))
+    source: Mapped[str] = mapped_column(String(10), default=TaskSource.PORTAL)
+    submitted_at: Mapped[datetime]
+    approved_at: Mapped[datetime | None]
+    follow_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    address_key: Mapped[str | None] = mapped_column(String(64), index=True)  # public form only
+
+    business: Mapped[Business] = relationship(lazy="raise")
+    category: Mapped[TaskCategory] = relationship(lazy="raise")
+
+    def __repr__(self) -> str:
+        return f"<Task {self.id} {self.status}>"
+
+
+class TaskEvent(Base):
+    """The task's history: who changed what, when (changes: {field: [old, new]})."""
+
+    __tablename__ = "task_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id",
+                                                            ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(30))
+    changes: Mapped[dict | None] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(String(2000))
+
+    def __repr__(self) -> str:
+        return f"<TaskEvent {self.task_id} {self.action}>"

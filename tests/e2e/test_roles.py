@@ -8,11 +8,12 @@ from smajob.demo import seed
 from smajob.extensions import db
 
 NAV_BY_ROLE = {
-    "admin": ["Overblik", "Brugere", "Satser", "Timeregler", "Historier", "Planlagte job",
-              "Udbakke", "Adgangslog"],
-    "consultant": ["Overblik"],
+    "admin": ["Overblik", "Til godkendelse", "Opgaver", "Brugere", "Satser", "Timeregler",
+              "Historier", "Opgavekategorier", "Postnumre", "Planlagte job", "Udbakke",
+              "Adgangslog"],
+    "consultant": ["Overblik", "Til godkendelse", "Opgaver"],
     "jobcenter": ["Overblik"],
-    "business": ["Overblik"],
+    "business": ["Overblik", "Opgaver"],
 }
 
 

@@ -22,6 +22,10 @@ EXPECTED_ROLES = {
     "finder": set(Role),  # public
     "api": set(Role),  # token-authenticated: 401 without a token (tests/web/test_api.py)
     "api_tokens": set(Role),
+    "tasks_public": set(Role),  # public: the task form and its follow link
+    "portal": {Role.BUSINESS},
+    "tasks": {Role.CONSULTANT, Role.ADMIN},
+    "task_admin": {Role.ADMIN},
 }
 
 

@@ -1,0 +1,108 @@
+"""The bureau's side: all tasks (search, filter, sort, paginate), the review queue (oldest
+first) and the task page with approve / reject / ask a question and the full history."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from smajob import clock, unit_of_work
+from smajob.admin.queries import business_choices
+from smajob.billing.money import parse_kroner
+from smajob.errors import RuleViolation
+from smajob.permissions import Role, guard
+from smajob.tasks import queries, review, webforms
+from smajob.tasks.events import ACTION_LABELS, SOURCE_LABELS, STATUS_LABELS
+from smajob.tasks.forms import ApproveForm, QuestionForm, RejectForm
+from smajob.web import apply_violation
+
+bp = Blueprint("tasks", __name__, url_prefix="/opgaver")
+guard(bp, Role.CONSULTANT, Role.ADMIN)
+
+
+@bp.route("/")
+def index():
+    criteria = queries.criteria_from(request.args)
+    language = webforms.language()
+    return render_template("tasks/staff_index.html", page=queries.list_tasks(criteria),
+                           criteria=criteria, status_labels=STATUS_LABELS, language=language,
+                           categories=queries.category_names(language),
+                           businesses=business_choices())
+
+
+@bp.route("/gennemgang")
+def queue():
+    helper, public = queries.helper_share()
+    return render_template("tasks/staff_queue.html", tasks=queries.review_queue(),
+                           helper=helper, public=public, language=webforms.language())
+
+
+def _task(task_id: int):
+    task = queries.get_task(task_id)
+    if task is None:
+        abort(404)
+    return task
+
+
+def _forms(task):
+    approve = ApproveForm(prefix="approve")
+    approve.category_id.choices = [(0, _("Behold kategorien"))] + [
+        (cid, name) for cid, name in queries.category_names(webforms.language()).items()]
+    return {"approve": approve, "reject": RejectForm(prefix="reject"),
+            "question": QuestionForm(prefix="question")}
+
+
+def _page(task, forms, status: int = 200):
+    events = [(event, name, ACTION_LABELS.get(event.action, event.action))
+              for event, name in queries.history(task.id)]
+    return render_template("tasks/staff_task.html", task=task, events=events, **forms,
+                           status_label=STATUS_LABELS.get(task.status, task.status),
+                           source_label=SOURCE_LABELS.get(task.source, task.source),
+                           workers=queries.workers_in_task(task.id),
+                           language=webforms.language(),
+                           categories=queries.category_names(webforms.language())), status
+
+
+@bp.route("/<int:task_id>")
+def show(task_id: int):
+    task = _task(task_id)
+    return _page(task, _forms(task))
+
+
+@bp.route("/<int:task_id>/<action>", methods=["POST"])
+def decide(task_id: int, action: str):
+    task = _task(task_id)
+    if action in review.STATUS_ACTIONS:
+        return webforms.change_status(task, action, "tasks.show")
+    forms = _forms(task)
+    if action not in forms:
+        abort(404)
+    form = forms[action]
+    if not form.validate_on_submit():
+        return _page(task, forms, 422)
+    try:
+        if action == "approve":
+            rate = parse_kroner(form.bill_rate.data) if (form.bill_rate.data or "").strip() \
+                else None
+            review.approve(current_user, task, now=clock.now(), bill_rate=rate,
+                           category_id=form.category_id.data or None)
+            message = _("Opgaven er godkendt, og virksomheden har fået besked.")
+        elif action == "reject":
+            review.reject(current_user, task, form.reason.data, now=clock.now())
+            message = _("Opgaven er afvist, og virksomheden har fået begrundelsen.")
+        else:
+            review.ask_question(current_user, task, form.question.data, now=clock.now())
+            message = _("Spørgsmålet er sendt til virksomheden.")
+    except ValueError:
+        form.bill_rate.errors = [_("Skriv beløbet i kroner, fx 185,00.")]
+        return _page(task, forms, 422)
+    except RuleViolation as error:
+        apply_violation(form, error)
+        return _page(task, forms, 422)
+    unit_of_work.commit()
+    flash(message, "success")
+    if action == "question":
+        return redirect(url_for("tasks.show", task_id=task.id))
+    return redirect(url_for("tasks.queue"))
+
