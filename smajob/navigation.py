@@ -24,6 +24,7 @@ NAV: list[NavItem] = [
     NavItem("portal.index", _l("Opgaver"), frozenset({Role.BUSINESS})),
     NavItem("tasks.queue", _l("Til godkendelse"), frozenset({Role.CONSULTANT, Role.ADMIN})),
     NavItem("tasks.index", _l("Opgaver"), frozenset({Role.CONSULTANT, Role.ADMIN})),
+    NavItem("story.index", _l("Vores historie"), frozenset({Role.BUSINESS})),
     NavItem("admin.users", _l("Brugere"), frozenset({Role.ADMIN})),
     NavItem("rates.index", _l("Satser"), frozenset({Role.ADMIN})),
     NavItem("hours_rules.index", _l("Timeregler"), frozenset({Role.ADMIN})),

@@ -20,6 +20,9 @@ class Business(TimestampMixin, Base):
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(20))
     preferred_language: Mapped[str] = mapped_column(String(2), default="da")
+    # The public "we take part" page is off until the business switches it on; the link carries
+    # a random token (not the id), and switching off retires it for good.
+    badge_token: Mapped[str | None] = mapped_column(String(43), unique=True)
 
     def __repr__(self) -> str:
         return f"<Business {self.cvr} {self.name}>"

@@ -13,7 +13,7 @@ NAV_BY_ROLE = {
               "Adgangslog"],
     "consultant": ["Overblik", "Til godkendelse", "Opgaver"],
     "jobcenter": ["Overblik"],
-    "business": ["Overblik", "Opgaver"],
+    "business": ["Overblik", "Opgaver", "Vores historie"],
 }
 
 

@@ -26,6 +26,8 @@ EXPECTED_ROLES = {
     "portal": {Role.BUSINESS},
     "tasks": {Role.CONSULTANT, Role.ADMIN},
     "task_admin": {Role.ADMIN},
+    "story": {Role.BUSINESS},
+    "badge": set(Role),  # public: the business's own "we take part" page, when switched on
 }
 
 
