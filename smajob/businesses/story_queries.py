@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from sqlalchemy import select
@@ -18,8 +19,11 @@ def story_counts(business_id: int) -> StoryCounts:
     return placement_story.counts_for_business(business_id)
 
 
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,43}$")  # what token_urlsafe makes; nothing else is asked
+
+
 def business_by_badge(token: str) -> Business | None:
-    if not token or len(token) > 43:
+    if not _TOKEN.match(token or ""):
         return None
     return db.session.scalar(select(Business).where(Business.badge_token == token))
 
