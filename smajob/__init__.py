@@ -49,6 +49,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from smajob.api.token_views import bp as api_tokens_bp
     from smajob.businesses.story_views import badge_bp
     from smajob.businesses.story_views import bp as story_bp
+    from smajob.candidates.admin_views import bp as candidate_admin_bp
+    from smajob.candidates.jobcenter_views import bp as referrals_bp
+    from smajob.candidates.views import bp as candidates_bp
     from smajob.content.finder_views import bp as finder_bp
     from smajob.content.views import bp as content_bp
     from smajob.main.views import bp as main_bp
@@ -62,7 +65,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
 
     for blueprint in (main_bp, auth_bp, admin_bp, rates_bp, content_bp, api_bp,
                       api_tokens_bp, hours_rules_bp, finder_bp, tasks_public_bp, portal_bp,
-                      tasks_bp, task_admin_bp, story_bp, badge_bp):
+                      tasks_bp, task_admin_bp, story_bp, badge_bp, candidates_bp, referrals_bp,
+                      candidate_admin_bp):
         app.register_blueprint(blueprint)
 
     from smajob import errors, navigation, security

@@ -22,6 +22,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         # Field-level encryption of CPR numbers (Fernet key, urlsafe base64, 32 bytes).
         "CPR_ENCRYPTION_KEY": None,
+        # Candidates exited longer ago than this are anonymised by the retention job.
+        "RETENTION_MONTHS": 24,
         "BABEL_DEFAULT_LOCALE": "da",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",
         "LANGUAGES": ("da", "en"),
@@ -103,6 +105,8 @@ def load(instance_path: str, overrides: dict[str, Any] | None = None,
         raise ConfigError("SMAJOB_SECRET_KEY must be set to a long random value in production.")
     if not development and len(str(config["SECRET_KEY"])) < 32:
         raise ConfigError("SMAJOB_SECRET_KEY must be at least 32 characters.")
+    if not development:
+        _check_cpr_key(config.get("CPR_ENCRYPTION_KEY"))
     explicit = "SMAJOB_SESSION_COOKIE_SECURE" in env or "SESSION_COOKIE_SECURE" in (overrides or {})
     if development and not explicit:
         config["SESSION_COOKIE_SECURE"] = False  # plain http on 127.0.0.1
@@ -110,6 +114,20 @@ def load(instance_path: str, overrides: dict[str, Any] | None = None,
         config["HSTS"] = False
     config["DEVELOPMENT"] = development
     return config
+
+
+def _check_cpr_key(key: str | None) -> None:
+    """Production keeps CPR numbers under its own key, never one derived from the secret key."""
+    from cryptography.fernet import Fernet
+
+    if not key:
+        raise ConfigError("SMAJOB_CPR_ENCRYPTION_KEY must be set in production "
+                          "(python -c 'from cryptography.fernet import Fernet; "
+                          "print(Fernet.generate_key().decode())').")
+    try:
+        Fernet(key)
+    except (ValueError, TypeError) as error:
+        raise ConfigError("SMAJOB_CPR_ENCRYPTION_KEY is not a valid Fernet key.") from error
 
 
 def _is_debug(environ: dict[str, str]) -> bool:

@@ -5,6 +5,13 @@ from smajob.accounts.models import LoginAttempt, PasswordResetToken, User, UserS
 from smajob.api.models import ApiRequestCount, ApiToken
 from smajob.audit.models import AuditEvent
 from smajob.businesses.models import Business
+from smajob.candidates.models import (
+    Candidate,
+    CandidateEvent,
+    MentoringContact,
+    ReadinessCheck,
+    ReadinessItem,
+)
 from smajob.content.models import Story
 from smajob.mail.models import OutboxMessage
 from smajob.municipalities.models import Municipality

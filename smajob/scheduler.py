@@ -38,6 +38,10 @@ JOBS: list[JobSpec] = [
             "Send e-mail waiting in the outbox"),
     JobSpec("purge_expired", "smajob.system.jobs:purge_expired", "cron", {"hour": 3, "minute": 5},
             "Delete old sessions, login failures and reset tokens"),
+    JobSpec("maturing_deadlines", "smajob.candidates.jobs:maturing_deadlines", "cron",
+            {"hour": 6, "minute": 30}, "Alert consultants of maturing deadlines near or passed"),
+    JobSpec("retention", "smajob.candidates.jobs:retention", "cron", {"hour": 3, "minute": 40},
+            "Anonymise candidates who left longer ago than the retention period"),
     JobSpec("expire_tasks", "smajob.tasks.jobs:expire_tasks", "cron", {"hour": 0, "minute": 20},
             "Expire tasks whose end date has passed"),
 ]

@@ -73,6 +73,9 @@ def load_reference_data() -> None:
     from smajob.tasks.categories import ensure_default_categories
 
     ensure_default_categories()
+    from smajob.candidates.queries import ensure_default_readiness_items
+
+    ensure_default_readiness_items()
     from smajob.results.hours_rules import ensure_seed_rules
 
     ensure_seed_rules()

@@ -127,3 +127,22 @@ def make_task(*, business: Business | None = None, status: str = "open", **overr
     db.session.add(task)
     db.session.flush()
     return task
+
+
+def make_candidate(*, municipality=None, status: str = "referred", **fields):
+    """A candidate with a usable matcher profile (availability Mon–Fri 8–16, 10 h wanted)."""
+    from datetime import date
+
+    from smajob.candidates.models import Candidate
+
+    n = next(_seq)
+    municipality = municipality or make_municipality()
+    values = {
+        "first_name": f"Borger{n}", "last_name": "Testesen", "benefit_type": "uddannelseshjaelp",
+        "referral_date": date(2026, 10, 1), "availability": [[d, 480, 960] for d in range(5)],
+        "max_weekly_minutes": 15 * 60, "desired_weekly_minutes": 10 * 60, "max_travel_km": 15,
+        "postcode": None, **fields}
+    candidate = Candidate(municipality_id=municipality.id, status=status, **values)
+    db.session.add(candidate)
+    db.session.flush()
+    return candidate

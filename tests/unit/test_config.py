@@ -2,6 +2,9 @@ import pytest
 
 from smajob import config
 
+CPR_KEY = "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdDE="  # 32 bytes, urlsafe base64
+PRODUCTION = {"SMAJOB_SECRET_KEY": "k" * 40, "SMAJOB_CPR_ENCRYPTION_KEY": CPR_KEY}
+
 
 def test_production_refuses_the_default_secret_key(tmp_path):
     with pytest.raises(config.ConfigError):
@@ -14,7 +17,7 @@ def test_production_refuses_a_short_secret_key(tmp_path):
 
 
 def test_production_starts_with_a_real_secret_and_secure_cookies(tmp_path):
-    loaded = config.load(str(tmp_path), environ={"SMAJOB_SECRET_KEY": "k" * 40})
+    loaded = config.load(str(tmp_path), environ=PRODUCTION)
     assert loaded["SESSION_COOKIE_SECURE"] is True
     assert loaded["SESSION_COOKIE_HTTPONLY"] is True
     assert loaded["SESSION_COOKIE_SAMESITE"] == "Lax"
@@ -22,7 +25,7 @@ def test_production_starts_with_a_real_secret_and_secure_cookies(tmp_path):
 
 
 def test_environment_overrides_defaults_and_overrides_win(tmp_path):
-    environ = {"SMAJOB_SECRET_KEY": "k" * 40, "SMAJOB_LOGIN_MAX_FAILURES": "3",
+    environ = {**PRODUCTION, "SMAJOB_LOGIN_MAX_FAILURES": "3",
                "SMAJOB_MAIL_BACKEND": "smtp", "SMAJOB_SMTP_STARTTLS": "true"}
     loaded = config.load(str(tmp_path), {"MAIL_BACKEND": "outbox"}, environ=environ)
     assert loaded["LOGIN_MAX_FAILURES"] == 3
@@ -44,3 +47,12 @@ def test_postgres_urls_use_psycopg_3(tmp_path):
 def test_a_bad_boolean_in_the_environment_is_a_clear_error(tmp_path):
     with pytest.raises(config.ConfigError, match="boolean"):
         config.load(str(tmp_path), {"TESTING": True}, environ={"SMAJOB_HSTS": "maybe"})
+
+
+@pytest.mark.parametrize("key", [None, "", "not-a-key"])
+def test_production_refuses_a_missing_or_malformed_cpr_key(tmp_path, key):
+    environ = {"SMAJOB_SECRET_KEY": "k" * 40}
+    if key is not None:
+        environ["SMAJOB_CPR_ENCRYPTION_KEY"] = key
+    with pytest.raises(config.ConfigError, match="CPR"):
+        config.load(str(tmp_path), environ=environ)
