@@ -1,0 +1,175 @@
+"""Candidate pages for every role: who sees what, cross-municipality 404, CPR never shown."""
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from smajob.audit.models import AuditEvent
+from smajob.candidates import services
+from smajob.candidates.models import Candidate
+from smajob.extensions import db
+from tests import factories
+
+REFERRAL = {"first_name": "Anna", "last_name": "Jensen", "cpr": "010190-1234",
+            "benefit_type": "uddannelseshjaelp", "referral_date": "2026-11-10",
+            "case_reference": "J-42", "postcode": ""}
+CPR_PATTERN = re.compile(r"\b\d{6}-?\d{4}\b")
+
+
+def _candidate_with_note(municipality):
+    candidate = factories.make_candidate(municipality=municipality, case_reference="J-1")
+    consultant = factories.make_user(role="consultant")
+    from datetime import UTC, date, datetime
+
+    services.add_mentoring(candidate, consultant, on=date(2026, 11, 10), kind="visit",
+                           minutes=30, note="Fortroligt notat", today=date(2026, 11, 16),
+                           now=datetime(2026, 11, 16, tzinfo=UTC))
+    db.session.commit()
+    return candidate
+
+
+def test_jobcenter_refers_and_sees_a_masked_cpr(client, login_as):
+    user = login_as("jobcenter")
+    response = client.post("/jobcenter/borgere/ny", data=REFERRAL)
+    assert response.status_code == 302
+    assert "0101901234" not in response.headers["Location"]
+    candidate = db.session.scalars(select(Candidate)).one()
+    assert candidate.municipality_id == user.municipality_id and candidate.referred_by_id == user.id
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "010190-****" in page and "1234" not in page.replace("010190-****", "")
+
+
+def test_bad_referral_is_a_422_with_the_fields_message_and_saves_nothing(client, login_as):
+    login_as("jobcenter")
+    response = client.post("/jobcenter/borgere/ny", data={**REFERRAL, "cpr": "999999-1234"})
+    assert response.status_code == 422
+    assert "gyldig dato" in response.get_data(as_text=True)
+    response = client.post("/jobcenter/borgere/ny", data={**REFERRAL, "referral_date": "x"})
+    assert response.status_code == 422
+    assert db.session.scalar(select(func.count(Candidate.id))) == 0
+
+
+def test_english_messages(client, login_as):
+    login_as("jobcenter", language="en")
+    response = client.post("/jobcenter/borgere/ny?lang=en", data={**REFERRAL, "cpr": "320190-1"})
+    assert "real date" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/jobcenter/borgere/{id}"])
+def test_another_municipality_gets_404(client, login_as, path):
+    candidate = _candidate_with_note(factories.make_municipality())
+    login_as("jobcenter")
+    assert client.get(path.format(id=candidate.id)).status_code == 404
+    assert client.post(f"/jobcenter/borgere/{candidate.id}/tilbagekald",
+                       data={"note": "x"}).status_code == 404
+    assert client.get("/jobcenter/borgere/?q=Borger").get_data(as_text=True).count(
+        "/jobcenter/borgere/" + str(candidate.id)) == 0
+    assert client.get("/jobcenter/borgere/999999").status_code == 404
+
+
+def test_jobcenter_never_sees_mentoring_notes_but_can_withdraw(client, login_as):
+    municipality = factories.make_municipality()
+    candidate = _candidate_with_note(municipality)
+    login_as("jobcenter", municipality_id=municipality.id)
+    page = client.get(f"/jobcenter/borgere/{candidate.id}").get_data(as_text=True)
+    assert candidate.first_name in page and "Fortroligt notat" not in page
+    assert client.post(f"/jobcenter/borgere/{candidate.id}/tilbagekald",
+                       data={"note": ""}).status_code == 422
+    assert client.post(f"/jobcenter/borgere/{candidate.id}/tilbagekald",
+                       data={"note": "Borgeren er flyttet"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Candidate, candidate.id).status == "withdrawn"
+
+
+def test_consultant_sees_everything_and_every_view_is_audited(client, login_as):
+    candidate = _candidate_with_note(factories.make_municipality())
+    user = login_as("consultant")
+    page = client.get(f"/borgere/{candidate.id}").get_data(as_text=True)
+    assert "Fortroligt notat" in page
+    client.get("/borgere/?q=Borger")
+    actions = set(db.session.scalars(select(AuditEvent.action).where(
+        AuditEvent.actor_id == user.id)))
+    assert {"candidate.view", "candidate.search"} <= actions
+
+
+@pytest.mark.parametrize("role", ["business"])
+def test_businesses_reach_no_candidate_page(client, login_as, role):
+    candidate = _candidate_with_note(factories.make_municipality())
+    login_as(role)
+    for path in ("/borgere/", f"/borgere/{candidate.id}", "/jobcenter/borgere/",
+                 f"/jobcenter/borgere/{candidate.id}", f"/admin/borgere/{candidate.id}/eksport"):
+        assert client.get(path).status_code == 403, path
+
+
+def test_consultant_moves_a_candidate_to_ready_through_the_checklist(client, login_as):
+    from smajob.candidates.queries import readiness_items
+
+    candidate = factories.make_candidate(status="maturing")
+    db.session.commit()
+    login_as("consultant")
+    response = client.post(f"/borgere/{candidate.id}/status", data={"status": "ready"})
+    assert response.status_code == 422
+    assert "parathedslisten" in response.get_data(as_text=True)
+    for item in readiness_items():
+        client.post(f"/borgere/{candidate.id}/tjekliste/{item.id}", data={"checked": "1"})
+    assert client.post(f"/borgere/{candidate.id}/status",
+                       data={"status": "ready"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Candidate, candidate.id).status == "ready"
+    assert client.post(f"/borgere/{candidate.id}/tjekliste/99999",
+                       data={"checked": "1"}).status_code == 404
+
+
+def test_profile_errors_are_shown_next_to_the_field(client, login_as):
+    candidate = factories.make_candidate()
+    db.session.commit()
+    login_as("consultant")
+    data = {"windows-0-weekday": "1", "windows-0-start": "09:00", "windows-0-end": "12:00",
+            "windows-1-weekday": "1", "windows-1-start": "10:00", "windows-1-end": "13:00",
+            "max_hours": "10", "desired_hours": "5", "max_travel_km": "10", "danish_level": "1",
+            "mentor_id": "0"}
+    response = client.post(f"/borgere/{candidate.id}/profil", data=data)
+    assert response.status_code == 422 and "overlapper" in response.get_data(as_text=True)
+    response = client.post(f"/borgere/{candidate.id}/profil",
+                           data={**data, "windows-1-weekday": "", "windows-1-start": "",
+                                 "windows-1-end": "", "desired_hours": "20"})
+    assert response.status_code == 422
+    ok = client.post(f"/borgere/{candidate.id}/profil",
+                     data={**data, "windows-1-weekday": "3", "limits": ["no_lifting"]})
+    assert ok.status_code == 302
+    db.session.expire_all()
+    stored = db.session.get(Candidate, candidate.id)
+    assert stored.availability == [[1, 540, 720], [3, 600, 780]] and stored.limits == [
+        "no_lifting"]
+
+
+def test_admin_exports_and_anonymises(client, login_as):
+    municipality = factories.make_municipality()
+    candidate = factories.make_candidate(municipality=municipality)
+    db.session.commit()
+    login_as("admin")
+    data = client.get(f"/admin/borgere/{candidate.id}/eksport.json").get_json()
+    assert data["candidate"]["first_name"] == candidate.first_name
+    assert client.get(f"/admin/borgere/{candidate.id}/eksport").status_code == 200
+    assert client.post(f"/admin/borgere/{candidate.id}/anonymiser",
+                       data={"confirm": "nej"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Candidate, candidate.id).anonymised_at is None
+    client.post(f"/admin/borgere/{candidate.id}/anonymiser", data={"confirm": "ANONYMISER"})
+    db.session.expire_all()
+    assert db.session.get(Candidate, candidate.id).anonymised_at is not None
+    page = client.get(f"/admin/borgere/adgang?candidate={candidate.id}").get_data(as_text=True)
+    assert "candidate.export" in page and "candidate.anonymise" in page
+
+
+def test_no_page_shows_a_cpr_number(client, login_as):
+    municipality = factories.make_municipality()
+    login_as("jobcenter", municipality_id=municipality.id)
+    client.post("/jobcenter/borgere/ny", data=REFERRAL)
+    candidate = db.session.scalars(select(Candidate)).one()
+    for role, paths in (("consultant", ["/borgere/", f"/borgere/{candidate.id}"]),
+                        ("jobcenter", ["/jobcenter/borgere/", f"/jobcenter/borgere/{candidate.id}"])):
+        login_as(role, municipality_id=municipality.id) if role == "jobcenter" else login_as(role)
+        for path in paths:
+            assert not CPR_PATTERN.search(client.get(path).get_data(as_text=True)), path
