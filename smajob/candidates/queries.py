@@ -114,3 +114,18 @@ def ready_candidates() -> list[Candidate]:
     return list(db.session.scalars(select(Candidate).where(
         Candidate.status == CandidateStatus.READY, Candidate.anonymised_at.is_(None))
         .order_by(Candidate.id)))
+
+
+def maturing_deadlines(today) -> list[tuple[Candidate, object, str]]:
+    """Maturing candidates whose deadline is near or passed, earliest deadline first."""
+    from datetime import timedelta
+
+    from smajob.candidates import rules
+
+    soon = today - timedelta(days=rules.MATURING_DAYS - rules.DEADLINE_WARNING_DAYS)
+    rows = db.session.scalars(select(Candidate).where(
+        Candidate.status == CandidateStatus.MATURING, Candidate.anonymised_at.is_(None),
+        Candidate.maturing_started_on <= soon).order_by(Candidate.maturing_started_on,
+                                                        Candidate.id))
+    return [(c, rules.maturing_deadline(c.maturing_started_on),
+             rules.deadline_state(c.maturing_started_on, today)) for c in rows]

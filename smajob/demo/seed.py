@@ -89,7 +89,8 @@ def seed_core(now: datetime) -> dict:
 
 
 # Later features add "module:function" entries; each function(now, context) sees earlier parts.
-PARTS: list[str] = ["smajob.content.demo:seed_stories", "smajob.tasks.demo:seed_tasks"]
+PARTS: list[str] = ["smajob.content.demo:seed_stories", "smajob.tasks.demo:seed_tasks",
+                    "smajob.candidates.demo:seed_candidates"]
 
 
 def run(*, now: datetime) -> dict:

@@ -34,7 +34,14 @@ def index():
 
 @bp.route("/dashboard")
 def dashboard():
-    return render_template("main/dashboard.html")
+    from flask_login import current_user
+
+    from smajob import clock
+    from smajob.candidates.queries import maturing_deadlines
+    from smajob.permissions import is_bureau
+
+    deadlines = maturing_deadlines(clock.today()) if is_bureau(current_user) else []
+    return render_template("main/dashboard.html", deadlines=deadlines)
 
 
 @bp.route("/healthz")

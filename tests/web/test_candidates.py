@@ -169,7 +169,24 @@ def test_no_page_shows_a_cpr_number(client, login_as):
     client.post("/jobcenter/borgere/ny", data=REFERRAL)
     candidate = db.session.scalars(select(Candidate)).one()
     for role, paths in (("consultant", ["/borgere/", f"/borgere/{candidate.id}"]),
-                        ("jobcenter", ["/jobcenter/borgere/", f"/jobcenter/borgere/{candidate.id}"])):
+                        ("jobcenter", ["/jobcenter/borgere/",
+                                       f"/jobcenter/borgere/{candidate.id}"])):
         login_as(role, municipality_id=municipality.id) if role == "jobcenter" else login_as(role)
         for path in paths:
             assert not CPR_PATTERN.search(client.get(path).get_data(as_text=True)), path
+
+
+def test_dashboard_lists_maturing_deadlines_for_the_bureau_only(client, login_as):
+    from datetime import date
+
+    municipality = factories.make_municipality()
+    late = factories.make_candidate(municipality=municipality, status="maturing",
+                                    maturing_started_on=date(2026, 10, 1), first_name="Sen")
+    factories.make_candidate(municipality=municipality, status="maturing",
+                             maturing_started_on=date(2026, 11, 10), first_name="Frisk")
+    db.session.commit()
+    login_as("consultant")
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert f"/borgere/{late.id}" in page and "Frisk" not in page
+    login_as("jobcenter", municipality_id=municipality.id)
+    assert "Sen Testesen" not in client.get("/dashboard").get_data(as_text=True)
