@@ -15,6 +15,7 @@ from smajob.candidates.models import (
 from smajob.content.models import Story
 from smajob.mail.models import OutboxMessage
 from smajob.municipalities.models import Municipality
+from smajob.placements.models import Placement, PlacementTerms
 from smajob.postcodes.models import Postcode
 from smajob.rates.models import Rate
 from smajob.results.models import HoursRequirementRule

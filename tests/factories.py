@@ -146,3 +146,4 @@ def make_candidate(*, municipality=None, status: str = "referred", **fields):
     db.session.add(candidate)
     db.session.flush()
     return candidate
+

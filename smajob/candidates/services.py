@@ -146,7 +146,8 @@ def move(candidate: Candidate, actor, target: str, *, now: datetime, today: date
     if target == CandidateStatus.MATURING and candidate.maturing_started_on is None:
         candidate.maturing_started_on = today
     if target == CandidateStatus.READY:
-        _check_ready(candidate)
+        if candidate.status != CandidateStatus.PLACED:  # back from a job: ready as they were
+            _check_ready(candidate)
         candidate.ready_since = today
     changes = {"status": [str(candidate.status), str(target)]}
     if outflow:

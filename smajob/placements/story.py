@@ -1,16 +1,42 @@
-"""What the placements ledger tells about one business, for its social-responsibility story.
-
-Counted in SQL. Until the ledger has placements for the business, every count is zero.
-"""
+"""What the placements tell about one business, for its social-responsibility story. Counted in
+SQL, distinct people; names only of people who consented to be named in the story."""
 
 from __future__ import annotations
 
+from sqlalchemy import distinct, func, select
+
 from smajob.businesses.story import StoryCounts
+from smajob.candidates.models import Candidate
+from smajob.extensions import db
+from smajob.placements.models import EndReason, Placement, PlacementTerms
+
+
+def _people(*conditions) -> int:
+    return db.session.scalar(select(func.count(distinct(Placement.candidate_id))).where(
+        *conditions)) or 0
 
 
 def counts_for_business(business_id: int) -> StoryCounts:
-    try:
-        from smajob.placements.models import Placement  # noqa: F401
-    except ImportError:  # the ledger is not installed in this build yet
-        return StoryCounts(people=0, minutes=0, more_hours=0, direct_employment=0, education=0)
-    raise NotImplementedError  # pragma: no cover - replaced when the ledger lands
+    at_business = Placement.business_id == business_id
+    more_hours = db.session.scalar(
+        select(func.count(distinct(Placement.candidate_id)))
+        .join(PlacementTerms, PlacementTerms.placement_id == Placement.id)
+        .where(at_business, PlacementTerms.weekly_minutes > Placement.weekly_minutes)) or 0
+    named = db.session.scalars(
+        select(Candidate.first_name).join(Placement, Placement.candidate_id == Candidate.id)
+        .where(at_business, Candidate.consent_named_in_story.is_(True),
+               Candidate.anonymised_at.is_(None)).distinct())
+    return StoryCounts(
+        people=_people(at_business),
+        minutes=_hours_minutes(business_id),
+        more_hours=more_hours,
+        direct_employment=_people(at_business, Placement.end_reason.in_(
+            [EndReason.HIRED_BY_BUSINESS, EndReason.OTHER_ORDINARY_JOB])),
+        education=_people(at_business, Placement.end_reason == EndReason.EDUCATION),
+        named=tuple(named))
+
+
+def _hours_minutes(business_id: int) -> int:
+    """Confirmed minutes worked with the business. The weekly hours ledger (HoursEntry) is not
+    built yet, so no hours are recorded and none are claimed."""
+    return 0

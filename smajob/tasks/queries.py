@@ -122,13 +122,33 @@ def category_names(language: str) -> dict[int, str]:
 
 def workers_in_task(task_id: int) -> list[dict]:
     """Who works in the task, for the business: [{"first_name", "last_name", "start_date",
-    "weekly_minutes"}] — never CPR, health notes or mentoring notes. Empty until placements."""
-    return []
+    "weekly_minutes"}] — never CPR, health notes or mentoring notes."""
+    from smajob.candidates.models import Candidate
+    from smajob.placements.lifecycle import OPEN
+    from smajob.placements.models import Placement
+
+    rows = db.session.execute(
+        select(Candidate.first_name, Candidate.last_name, Placement.start_date,
+               Placement.weekly_minutes)
+        .join(Candidate, Candidate.id == Placement.candidate_id)
+        .where(Placement.task_id == task_id, Placement.status.in_(list(OPEN)))
+        .order_by(Placement.start_date, Placement.id))
+    return [{"first_name": first, "last_name": last, "start_date": start,
+             "weekly_minutes": minutes} for first, last, start, minutes in rows]
 
 
 def filled_seats_by_task(task_ids: list[int]) -> dict[int, int]:
-    """{task_id: seats filled by active placements} in one query. Empty until placements."""
-    return {}
+    """{task_id: seats filled by agreed or active placements} in one query."""
+    from smajob.placements.lifecycle import OPEN
+    from smajob.placements.models import Placement
+
+    if not task_ids:
+        return {}
+    rows = db.session.execute(
+        select(Placement.task_id, func.count(Placement.id))
+        .where(Placement.task_id.in_(task_ids), Placement.status.in_(list(OPEN)))
+        .group_by(Placement.task_id))
+    return {task_id: count for task_id, count in rows}
 
 
 def criteria_from(args, *, business_id: int | None = None) -> TaskFilter:
