@@ -55,6 +55,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from smajob.content.finder_views import bp as finder_bp
     from smajob.content.views import bp as content_bp
     from smajob.main.views import bp as main_bp
+    from smajob.matching.views import bp as matching_bp
+    from smajob.matching.views import weights_bp as match_weights_bp
     from smajob.rates.views import bp as rates_bp
     from smajob.results.hours_rules_views import bp as hours_rules_bp
     from smajob.tasks import api as _task_api  # noqa: F401  declares the task operations
@@ -66,7 +68,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     for blueprint in (main_bp, auth_bp, admin_bp, rates_bp, content_bp, api_bp,
                       api_tokens_bp, hours_rules_bp, finder_bp, tasks_public_bp, portal_bp,
                       tasks_bp, task_admin_bp, story_bp, badge_bp, candidates_bp, referrals_bp,
-                      candidate_admin_bp):
+                      candidate_admin_bp, matching_bp, match_weights_bp):
         app.register_blueprint(blueprint)
 
     from smajob import errors, navigation, security

@@ -14,6 +14,7 @@ from smajob.candidates.models import (
 )
 from smajob.content.models import Story
 from smajob.mail.models import OutboxMessage
+from smajob.matching.models import MatchProposal, MatchRun, MatchWeights, PairExclusion
 from smajob.municipalities.models import Municipality
 from smajob.placements.models import Placement, PlacementTerms
 from smajob.postcodes.models import Postcode

@@ -8,10 +8,11 @@ from smajob.demo import seed
 from smajob.extensions import db
 
 NAV_BY_ROLE = {
-    "admin": ["Overblik", "Til godkendelse", "Opgaver", "Borgere", "Brugere", "Satser",
-              "Timeregler", "Historier", "Opgavekategorier", "Postnumre", "Parathedsliste",
-              "Indsigt", "Planlagte job", "Udbakke", "Adgangslog"],
-    "consultant": ["Overblik", "Til godkendelse", "Opgaver", "Borgere"],
+    "admin": ["Overblik", "Til godkendelse", "Opgaver", "Borgere", "Matchning", "Brugere",
+              "Satser", "Timeregler", "Historier", "Opgavekategorier", "Postnumre",
+              "Matchvægte", "Parathedsliste", "Indsigt", "Planlagte job", "Udbakke",
+              "Adgangslog"],
+    "consultant": ["Overblik", "Til godkendelse", "Opgaver", "Borgere", "Matchning"],
     "jobcenter": ["Overblik", "Borgere"],
     "business": ["Overblik", "Opgaver", "Vores historie"],
 }

@@ -30,6 +30,8 @@ EXPECTED_ROLES = {
     "candidates": {Role.CONSULTANT, Role.ADMIN},
     "referrals": {Role.JOBCENTER},
     "candidate_admin": {Role.ADMIN},
+    "matching": {Role.CONSULTANT, Role.ADMIN},
+    "match_weights": {Role.ADMIN},
     "badge": set(Role),  # public: the business's own "we take part" page, when switched on
 }
 

@@ -1,0 +1,99 @@
+"""Running the matcher and deciding its proposals. The consultant decides; accepting creates the
+placement through the race-safe placement service."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from smajob.audit.services import record_audit
+from smajob.candidates.models import Candidate
+from smajob.errors import Conflict, RuleViolation
+from smajob.extensions import db
+from smajob.matching import engine, inputs
+from smajob.matching.models import MatchProposal, MatchRun, MatchWeights, PairExclusion
+from smajob.placements.services import create_placement
+from smajob.tasks.models import Task
+
+SHORTLIST = 5
+
+
+def run(actor, *, now: datetime, today: date) -> MatchRun:
+    """One run: the global plan plus each task's shortlist, stored with their reasons."""
+    tasks, people = inputs.open_tasks(), inputs.ready_candidates()
+    weights, excluded = inputs.current_weights(), inputs.excluded_pairs()
+    chosen = {(p.task_id, p.candidate_id)
+              for p in engine.plan(tasks, people, today=today, weights=weights,
+                                   excluded=excluded)}
+    match_run = MatchRun(started_at=now, started_by_id=getattr(actor, "id", None),
+                         tasks=len(tasks), candidates=len(people), weights=asdict(weights))
+    db.session.add(match_run)
+    db.session.flush()
+    count = 0
+    for task in tasks:
+        if task.free_seats <= 0:
+            continue
+        ranked = engine.shortlist(task, people, today=today, weights=weights, excluded=excluded,
+                                  limit=len(people))
+        for rank, proposal in enumerate(ranked, start=1):
+            key = (proposal.task_id, proposal.candidate_id)
+            if rank > SHORTLIST and key not in chosen:
+                continue
+            db.session.add(MatchProposal(
+                run_id=match_run.id, task_id=proposal.task_id,
+                candidate_id=proposal.candidate_id, score_milli=proposal.score_milli, rank=rank,
+                in_plan=key in chosen, reasons=[[r.code, r.da, r.en] for r in proposal.reasons]))
+            count += 1
+    match_run.proposals = count
+    return match_run
+
+
+def accept(actor, proposal: MatchProposal, *, start_date: date, now: datetime, today: date):
+    if proposal.status != "proposed":
+        raise Conflict(None, _l("Forslaget er allerede besluttet."))
+    task = db.session.get(Task, proposal.task_id)
+    candidate = db.session.get(Candidate, proposal.candidate_id)
+    placement = create_placement(actor, task, candidate, start_date=start_date, now=now,
+                                 today=today)
+    proposal.status, proposal.placement_id = "accepted", placement.id
+    proposal.decided_by_id, proposal.decided_at = actor.id, now
+    return placement
+
+
+def reject(actor, proposal: MatchProposal, *, reason: str, now: datetime) -> None:
+    """Turn the pair down: it is never proposed again (the reason is kept)."""
+    if proposal.status != "proposed":
+        raise Conflict(None, _l("Forslaget er allerede besluttet."))
+    reason = (reason or "").replace("\x00", "").strip()
+    if not reason or len(reason) > 300:
+        raise RuleViolation("reason", _l("Skriv en kort begrundelse (højst 300 tegn)."))
+    proposal.status, proposal.decided_by_id, proposal.decided_at = "rejected", actor.id, now
+    if db.session.scalar(select(PairExclusion.id).where(
+            PairExclusion.task_id == proposal.task_id,
+            PairExclusion.candidate_id == proposal.candidate_id)) is None:
+        db.session.add(PairExclusion(task_id=proposal.task_id,
+                                     candidate_id=proposal.candidate_id, reason=reason,
+                                     created_by_id=actor.id, created_at=now))
+    record_audit(actor, "match.reject", object_type="candidate", object_id=proposal.candidate_id,
+                 candidate_id=proposal.candidate_id)
+
+
+def why(task_id: int, candidate_id: int, *, today: date) -> engine.Explanation | None:
+    """'Why not this candidate for this task?' — None when either cannot be matched at all."""
+    tasks, people = inputs.open_tasks([task_id]), inputs.ready_candidates([candidate_id])
+    if not tasks or not people:
+        return None
+    excluded = (task_id, candidate_id) in inputs.excluded_pairs()
+    return engine.explain(tasks[0], people[0], today=today, weights=inputs.current_weights(),
+                          excluded=excluded)
+
+
+def set_weights(actor, values: dict[str, int], *, note: str | None, now: datetime) -> None:
+    for name, value in values.items():
+        if not 0 <= value <= 100:
+            raise RuleViolation(name, _l("Vægten skal være mellem 0 og 100."))
+    db.session.add(MatchWeights(**values, note=(note or "")[:300] or None,
+                                created_by_id=actor.id, created_at=now))

@@ -1,0 +1,140 @@
+"""The consultant's matcher: run it, read the plan and each task's shortlist with reasons, ask
+"why not?", accept (creates the placement) or turn down (never proposed again)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+from smajob import clock, unit_of_work
+from smajob.candidates.models import Candidate, CandidateStatus
+from smajob.candidates.webforms import language
+from smajob.errors import RuleViolation
+from smajob.extensions import db
+from smajob.matching import services
+from smajob.matching.models import MatchProposal, MatchRun
+from smajob.permissions import Role, guard
+from smajob.tasks.models import Task
+
+bp = Blueprint("matching", __name__, url_prefix="/match")
+guard(bp, Role.CONSULTANT, Role.ADMIN)
+
+
+def _latest_run() -> MatchRun | None:
+    return db.session.scalar(select(MatchRun).order_by(MatchRun.id.desc()).limit(1))
+
+
+def _proposals(run: MatchRun | None, **where) -> list[tuple[MatchProposal, Task, Candidate]]:
+    if run is None:
+        return []
+    stmt = (select(MatchProposal, Task, Candidate)
+            .join(Task, Task.id == MatchProposal.task_id)
+            .join(Candidate, Candidate.id == MatchProposal.candidate_id)
+            .where(MatchProposal.run_id == run.id)
+            .filter_by(**where).order_by(Task.title, Task.id, MatchProposal.rank))
+    return [tuple(row) for row in db.session.execute(stmt)]
+
+
+@bp.route("/")
+def index():
+    run = _latest_run()
+    plan = [row for row in _proposals(run) if row[0].in_plan]
+    return render_template("matching/index.html", run=run, plan=plan, today=clock.today(),
+                           language=language())
+
+
+@bp.route("/koer", methods=["POST"])
+def run_matcher():
+    match_run = services.run(current_user, now=clock.now(), today=clock.today())
+    unit_of_work.commit()
+    flash(_("Matcheren har lavet %(n)d forslag.", n=match_run.proposals), "success")
+    return redirect(url_for("matching.index"))
+
+
+@bp.route("/opgave/<int:task_id>")
+def task(task_id: int):
+    task_row = db.session.get(Task, task_id) or abort(404)
+    rows = [row for row in _proposals(_latest_run()) if row[1].id == task_id]
+    people = list(db.session.scalars(select(Candidate).where(
+        Candidate.status.in_([CandidateStatus.READY, CandidateStatus.PLACED]),
+        Candidate.anonymised_at.is_(None)).order_by(Candidate.first_name, Candidate.id)))
+    asked = request.args.get("borger", type=int)
+    explanation = services.why(task_id, asked, today=clock.today()) if asked else None
+    return render_template("matching/task.html", task=task_row, rows=rows, people=people,
+                           asked=asked, explanation=explanation, today=clock.today(),
+                           language=language())
+
+
+def _proposal(proposal_id: int) -> MatchProposal:
+    return db.session.get(MatchProposal, proposal_id) or abort(404)
+
+
+@bp.route("/forslag/<int:proposal_id>/accepter", methods=["POST"])
+def accept(proposal_id: int):
+    proposal = _proposal(proposal_id)
+    try:
+        start = date.fromisoformat(request.form.get("start_date", ""))
+    except ValueError:
+        flash(_("Skriv en gyldig startdato (åååå-mm-dd)."), "error")
+        return redirect(url_for("matching.task", task_id=proposal.task_id)), 302
+    try:
+        services.accept(current_user, proposal, start_date=start, now=clock.now(),
+                        today=clock.today())
+        unit_of_work.commit()
+    except RuleViolation as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return redirect(url_for("matching.task", task_id=proposal.task_id))
+    except OperationalError:  # another consultant took the seat in the same instant
+        db.session.rollback()
+        flash(_("En anden nåede at besætte pladsen. Kør matcheren igen."), "error")
+        return redirect(url_for("matching.task", task_id=proposal.task_id))
+    flash(_("Forslaget er accepteret, og ansættelsen er oprettet."), "success")
+    return redirect(url_for("matching.task", task_id=proposal.task_id))
+
+
+@bp.route("/forslag/<int:proposal_id>/afvis", methods=["POST"])
+def reject(proposal_id: int):
+    proposal = _proposal(proposal_id)
+    try:
+        services.reject(current_user, proposal, reason=request.form.get("reason", ""),
+                        now=clock.now())
+        unit_of_work.commit()
+        flash(_("Forslaget er afvist og foreslås ikke igen."), "success")
+    except RuleViolation as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+    return redirect(url_for("matching.task", task_id=proposal.task_id))
+
+
+weights_bp = Blueprint("match_weights", __name__, url_prefix="/admin/matchvaegte")
+guard(weights_bp, Role.ADMIN)
+WEIGHT_NAMES = ("category", "distance", "hours_fit", "waiting", "earlier_good",
+                "holds_job_penalty")
+
+
+@weights_bp.route("/", methods=["GET", "POST"])
+def weights():
+    current = services.inputs.current_weights()
+    if request.method == "POST":
+        try:
+            values = {name: int(request.form.get(name, "")) for name in WEIGHT_NAMES}
+        except ValueError:
+            flash(_("Skriv hele tal mellem 0 og 100."), "error")
+            return render_template("matching/weights.html", weights=current), 422
+        try:
+            services.set_weights(current_user, values, note=request.form.get("note"),
+                                 now=clock.now())
+        except RuleViolation as error:
+            db.session.rollback()
+            flash(str(error.message), "error")
+            return render_template("matching/weights.html", weights=current), 422
+        unit_of_work.commit()
+        flash(_("Vægtene er gemt."), "success")
+        return redirect(url_for("match_weights.weights"))
+    return render_template("matching/weights.html", weights=current)
