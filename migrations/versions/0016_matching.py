@@ -25,6 +25,10 @@ def upgrade():
     sa.Column('tasks', sa.Integer(), nullable=False),
     sa.Column('candidates', sa.Integer(), nullable=False),
     sa.Column('proposals', sa.Integer(), nullable=False),
+    sa.Column('feasible_pairs', sa.Integer(), nullable=False),
+    sa.Column('plan_seats', sa.Integer(), nullable=False),
+    sa.Column('total_score_milli', sa.Integer(), nullable=False),
+    sa.Column('milliseconds', sa.Integer(), nullable=False),
     sa.Column('weights', sa.JSON(), nullable=True),
     sa.ForeignKeyConstraint(['started_by_id'], ['user_account.id'], name=op.f('fk_match_run_started_by_id_user_account')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_match_run'))

@@ -29,7 +29,8 @@ LIMITS = [[], [], [], ["no_lifting"], ["not_standing_long"], ["indoors_only"],
 WINDOWS = [  # weekday, start, end in minutes
     [[0, 540, 780], [2, 540, 780], [4, 540, 780]], [[1, 480, 720], [3, 480, 720]],
     [[d, 600, 840] for d in range(5)], [[0, 720, 960], [1, 720, 960], [3, 720, 960]],
-    [[d, 480, 960] for d in range(5)], [[5, 540, 900], [6, 540, 900]],
+    [[d, 480, 960] for d in range(5)], [[d, 420, 1020] for d in range(6)],
+    [[d, 480, 900] for d in range(5)], [[5, 540, 900], [6, 540, 900]],
 ]
 
 
@@ -54,8 +55,8 @@ def seed_candidates(now: datetime, context: dict) -> None:
             consent_date=referred, consent_text="Deling af oplysninger med bureauet",
             status=status, danish_level=rng.choice([1, 2, 2, 3]),
             availability=WINDOWS[index % len(WINDOWS)], desired_weekly_minutes=desired * 60,
-            max_weekly_minutes=(desired + rng.choice([0, 2, 5])) * 60,
-            max_travel_km=rng.choice([5, 10, 15, 25]), limits=LIMITS[index % len(LIMITS)] or None,
+            max_weekly_minutes=(desired + rng.choice([2, 5, 8])) * 60,
+            max_travel_km=rng.choice([10, 15, 25, 40]), limits=LIMITS[index % len(LIMITS)] or None,
             preferred_categories=rng.sample(categories, 3) if categories else [],
             mentor_id=consultants[index % len(consultants)].id,
             referral_note="Ønsker at komme i gang med nogle få timer om ugen.")

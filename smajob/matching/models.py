@@ -36,6 +36,10 @@ class MatchRun(Base):
     tasks: Mapped[int] = mapped_column(default=0)
     candidates: Mapped[int] = mapped_column(default=0)
     proposals: Mapped[int] = mapped_column(default=0)
+    feasible_pairs: Mapped[int] = mapped_column(default=0)
+    plan_seats: Mapped[int] = mapped_column(default=0)  # seats the global plan fills
+    total_score_milli: Mapped[int] = mapped_column(default=0)  # the plan's total score
+    milliseconds: Mapped[int] = mapped_column(default=0)  # time the engine took
     weights: Mapped[dict | None] = mapped_column(JSON)  # the weights used, for the record
 
 

@@ -3,6 +3,7 @@ placement through the race-safe placement service."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict
 from datetime import date, datetime
 
@@ -25,11 +26,16 @@ def run(actor, *, now: datetime, today: date) -> MatchRun:
     """One run: the global plan plus each task's shortlist, stored with their reasons."""
     tasks, people = inputs.open_tasks(), inputs.ready_candidates()
     weights, excluded = inputs.current_weights(), inputs.excluded_pairs()
-    chosen = {(p.task_id, p.candidate_id)
-              for p in engine.plan(tasks, people, today=today, weights=weights,
-                                   excluded=excluded)}
+    started = time.perf_counter()
+    planned = engine.plan(tasks, people, today=today, weights=weights, excluded=excluded)
+    took = round((time.perf_counter() - started) * 1000)
+    chosen = {(p.task_id, p.candidate_id) for p in planned}
     match_run = MatchRun(started_at=now, started_by_id=getattr(actor, "id", None),
-                         tasks=len(tasks), candidates=len(people), weights=asdict(weights))
+                         tasks=len(tasks), candidates=len(people), weights=asdict(weights),
+                         feasible_pairs=len(engine.scored_pairs(tasks, people, excluded,
+                                                                weights, today)),
+                         plan_seats=len(planned), milliseconds=took,
+                         total_score_milli=sum(p.score_milli for p in planned))
     db.session.add(match_run)
     db.session.flush()
     count = 0
@@ -48,6 +54,8 @@ def run(actor, *, now: datetime, today: date) -> MatchRun:
                 in_plan=key in chosen, reasons=[[r.code, r.da, r.en] for r in proposal.reasons]))
             count += 1
     match_run.proposals = count
+    record_audit(actor, "match.run", object_type="match_run", object_id=match_run.id,
+                 detail={"proposals": count, "seats": len(planned)})
     return match_run
 
 

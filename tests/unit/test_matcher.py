@@ -156,3 +156,13 @@ def test_explain_agrees_with_the_fast_check(instance):
             explained = engine.explain(t, p, today=TODAY, excluded=key in excluded)
             assert explained.possible == constraints.possible(t, p, excluded=key in excluded)
             assert explained.possible == (not explained.failures)
+
+
+@given(instances())
+def test_adding_a_candidate_never_lowers_the_optimum(instance):
+    tasks, people, excluded = instance
+    smaller = people[:-1] if len(people) > 1 else []
+    before = engine.plan(tasks, smaller, today=TODAY, excluded=excluded)
+    after = engine.plan(tasks, people, today=TODAY, excluded=excluded)
+    assert (len(after), sum(p.score_milli for p in after)) >= (
+        len(before), sum(p.score_milli for p in before))
