@@ -14,6 +14,7 @@ from smajob.candidates.forms import OUTFLOW_LABELS, STATUS_LABELS, ReferralForm,
 from smajob.candidates.models import CandidateStatus
 from smajob.errors import RuleViolation
 from smajob.permissions import Role, guard
+from smajob.placements import queries as placement_queries
 from smajob.web import apply_violation
 
 bp = Blueprint("referrals", __name__, url_prefix="/jobcenter/borgere")
@@ -71,6 +72,7 @@ def show(candidate_id: int, withdraw_form=None, code=200):
         withdraw_form=withdraw_form or WithdrawForm(formdata=None),
         can_withdraw=rules.can_move(candidate.status, CandidateStatus.WITHDRAWN),
         timeline=queries.timeline(candidate.id, with_mentoring=False),
+        placements=placement_queries.for_candidate(candidate.id),
         status_labels=STATUS_LABELS, outflow_labels=OUTFLOW_LABELS,
         cpr_masked=rules.mask_cpr(cpr.decrypt(candidate.cpr_encrypted))), code
 

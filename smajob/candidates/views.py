@@ -21,6 +21,7 @@ from smajob.candidates.forms import (
 )
 from smajob.errors import RuleViolation
 from smajob.permissions import Role, guard
+from smajob.placements import queries as placement_queries
 from smajob.web import apply_violation
 
 bp = Blueprint("candidates", __name__, url_prefix="/borgere")
@@ -63,6 +64,7 @@ def _page(candidate, *, profile_form=None, status_form=None, mentoring_form=None
         items=queries.readiness_items(), checked=queries.checked_items(candidate.id),
         timeline=queries.timeline(candidate.id, with_mentoring=True),
         mentoring=queries.mentoring(candidate.id), status_labels=STATUS_LABELS,
+        placements=placement_queries.for_candidate(candidate.id),
         outflow_labels=OUTFLOW_LABELS, limit_labels=LIMIT_LABELS, kind_labels=KIND_LABELS,
         cpr_masked=rules.mask_cpr(cpr.decrypt(candidate.cpr_encrypted)),
         deadline=rules.maturing_deadline(candidate.maturing_started_on),

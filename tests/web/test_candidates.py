@@ -190,3 +190,22 @@ def test_dashboard_lists_maturing_deadlines_for_the_bureau_only(client, login_as
     assert f"/borgere/{late.id}" in page and "Frisk" not in page
     login_as("jobcenter", municipality_id=municipality.id)
     assert "Sen Testesen" not in client.get("/dashboard").get_data(as_text=True)
+
+
+def test_candidate_pages_show_their_placements(client, login_as):
+    from datetime import UTC, date, datetime
+
+    from smajob.placements.services import create_placement
+
+    municipality = factories.make_municipality()
+    candidate = factories.make_candidate(municipality=municipality, status="ready")
+    task = factories.make_task()
+    consultant = factories.make_user(role="consultant")
+    create_placement(consultant, task, candidate, start_date=date(2026, 11, 24),
+                     now=datetime(2026, 11, 16, 8, tzinfo=UTC), today=date(2026, 11, 16))
+    db.session.commit()
+    login_as("jobcenter", municipality_id=municipality.id)
+    page = client.get(f"/jobcenter/borgere/{candidate.id}").get_data(as_text=True)
+    assert task.title in page and "I småjob" in page
+    login_as("consultant")
+    assert task.title in client.get(f"/borgere/{candidate.id}").get_data(as_text=True)
