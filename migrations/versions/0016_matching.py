@@ -77,6 +77,7 @@ def upgrade():
     sa.Column('decided_by_id', sa.Integer(), nullable=True),
     sa.Column('decided_at', sa.DateTime(), nullable=True),
     sa.Column('placement_id', sa.Integer(), nullable=True),
+    sa.Column('sent_to_business_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['candidate_id'], ['candidate.id'], name=op.f('fk_match_proposal_candidate_id_candidate')),
     sa.ForeignKeyConstraint(['decided_by_id'], ['user_account.id'], name=op.f('fk_match_proposal_decided_by_id_user_account')),
     sa.ForeignKeyConstraint(['placement_id'], ['placement.id'], name=op.f('fk_match_proposal_placement_id_placement')),

@@ -59,6 +59,7 @@ class MatchProposal(Base):
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     placement_id: Mapped[int | None] = mapped_column(ForeignKey("placement.id"))
+    sent_to_business_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class PairExclusion(Base):

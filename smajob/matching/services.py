@@ -14,6 +14,7 @@ from smajob.audit.services import record_audit
 from smajob.candidates.models import Candidate
 from smajob.errors import Conflict, RuleViolation
 from smajob.extensions import db
+from smajob.mail.notifier import queue_mail
 from smajob.matching import engine, inputs
 from smajob.matching.models import MatchProposal, MatchRun, MatchWeights, PairExclusion
 from smajob.placements.services import create_placement
@@ -69,6 +70,21 @@ def accept(actor, proposal: MatchProposal, *, start_date: date, now: datetime, t
     proposal.status, proposal.placement_id = "accepted", placement.id
     proposal.decided_by_id, proposal.decided_at = actor.id, now
     return placement
+
+
+def propose_to_business(actor, proposal: MatchProposal, *, now: datetime) -> None:
+    """E-mail the task's contact that the bureau proposes this person (first name only; the
+    consultant follows up by phone). The proposal stays open for accept or reject."""
+    if proposal.status != "proposed":
+        raise Conflict(None, _l("Forslaget er allerede besluttet."))
+    task = db.session.get(Task, proposal.task_id)
+    candidate = db.session.get(Candidate, proposal.candidate_id)
+    queue_mail(task.contact_email, "match_proposal", "match_proposal",
+               language=task.contact_language, task=task, first_name=candidate.first_name,
+               consultant=actor)
+    proposal.sent_to_business_at = now
+    record_audit(actor, "match.propose", object_type="candidate", object_id=candidate.id,
+                 candidate_id=candidate.id, municipality_id=candidate.municipality_id)
 
 
 def reject(actor, proposal: MatchProposal, *, reason: str, now: datetime) -> None:

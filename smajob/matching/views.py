@@ -98,6 +98,19 @@ def accept(proposal_id: int):
     return redirect(url_for("matching.task", task_id=proposal.task_id))
 
 
+@bp.route("/forslag/<int:proposal_id>/foreslaa", methods=["POST"])
+def propose(proposal_id: int):
+    proposal = _proposal(proposal_id)
+    try:
+        services.propose_to_business(current_user, proposal, now=clock.now())
+        unit_of_work.commit()
+        flash(_("Virksomheden har fået forslaget på e-mail."), "success")
+    except RuleViolation as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+    return redirect(url_for("matching.task", task_id=proposal.task_id))
+
+
 @bp.route("/forslag/<int:proposal_id>/afvis", methods=["POST"])
 def reject(proposal_id: int):
     proposal = _proposal(proposal_id)

@@ -95,3 +95,18 @@ def test_nobody_else_reaches_the_matcher(client, login_as, role):
     assert client.get("/match/").status_code == 403
     assert client.post("/match/koer").status_code == 403
     assert client.get("/admin/matchvaegte/").status_code == 403
+
+
+def test_proposing_to_the_business_mails_the_contact_a_first_name_only(client, login_as, pair):
+    from smajob.mail.models import OutboxMessage
+
+    task, candidate, _ = pair
+    login_as("consultant")
+    client.post("/match/koer")
+    proposal = db.session.scalars(select(MatchProposal)).first()
+    assert client.post(f"/match/forslag/{proposal.id}/foreslaa").status_code == 302
+    mail = db.session.scalars(select(OutboxMessage)).one()
+    assert mail.recipient == task.contact_email and candidate.first_name in mail.body
+    assert candidate.last_name not in mail.body
+    db.session.expire_all()
+    assert db.session.get(MatchProposal, proposal.id).sent_to_business_at is not None
