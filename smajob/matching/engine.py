@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-from smajob.matching import constraints, scoring
+from smajob.matching import constraints, scoring, vectorised
 from smajob.matching.profiles import OpenTask, Proposal, ReadyCandidate, Reason, Weights
-
-FORBIDDEN = -1e15
 
 
 @dataclass(frozen=True)
@@ -48,32 +47,79 @@ def scored_pairs(tasks: Sequence[OpenTask], candidates: Sequence[ReadyCandidate]
     return pairs
 
 
+def edges(tasks: Sequence[OpenTask], candidates: Sequence[ReadyCandidate], *, today: date,
+          weights: Weights | None = None,
+          excluded: frozenset[tuple[int, int]] = frozenset()) -> dict[tuple[int, int], int]:
+    """{(task id, candidate id): score} for every possible pair (vectorised, regional blocks)."""
+    return vectorised.scored_edges(tasks, candidates, excluded, weights or Weights(), today)
+
+
+def _proposal(task: OpenTask, candidate: ReadyCandidate, score_milli: int, weights: Weights,
+              today: date) -> Proposal:
+    _, reasons = scoring.score(task, candidate, weights, today)
+    return Proposal(task.task_id, candidate.candidate_id, score_milli, reasons)
+
+
 def plan(tasks: Iterable[OpenTask], candidates: Iterable[ReadyCandidate], *, today: date,
-         weights: Weights | None = None,
-         excluded: frozenset[tuple[int, int]] = frozenset()) -> list[Proposal]:
+         weights: Weights | None = None, excluded: frozenset[tuple[int, int]] = frozenset(),
+         pair_scores: dict[tuple[int, int], int] | None = None) -> list[Proposal]:
     """The best set of proposals: most seats filled, then the highest total score; ties are
-    broken the same way every time (inputs are sorted by id first)."""
+    broken the same way every time (inputs are sorted by id first).
+
+    One sparse assignment problem: a row per candidate with any possible pair, a column per
+    free seat plus one "not this run" column per candidate (so a full matching always exists,
+    however many seats nobody fits), costs all positive (the solver drops zeros).
+    """
     tasks, candidates = _sorted(tasks, candidates)
     weights = weights or Weights()
-    pairs = scored_pairs(tasks, candidates, excluded, weights, today)
-    if not pairs:
+    scores = pair_scores if pair_scores is not None else edges(
+        tasks, candidates, today=today, weights=weights, excluded=excluded)
+    if not scores:
         return []
-    seats = [task for task in tasks for _ in range(max(task.free_seats, 0))]
-    used = sorted({cid for _, cid in pairs})
+    by_task = {t.task_id: t for t in tasks}
+    by_person = {c.candidate_id: c for c in candidates}
+    seats = [task.task_id for task in tasks for _ in range(max(task.free_seats, 0))]
+    columns: dict[int, list[int]] = {}
+    for column, task_id in enumerate(seats):
+        columns.setdefault(task_id, []).append(column)
+    used = sorted({cid for _, cid in scores})
     rows = {cid: i for i, cid in enumerate(used)}
-    bonus = 1.0 + sum(p.score_milli for p in pairs.values() if p.score_milli > 0)
-    matrix = np.full((len(used), len(seats) + len(used)), FORBIDDEN)
-    for column, task in enumerate(seats):
-        for cid in used:
-            proposal = pairs.get((task.task_id, cid))
-            if proposal is not None:  # filling a seat is worth more than any score difference
-                matrix[rows[cid], column] = bonus + proposal.score_milli
+    low, high = min(scores.values()), max(scores.values())
+    # filling one more seat must beat any difference in score among fewer seats
+    bonus = (high - low) * min(len(used), len(seats)) + abs(low) + 1
+    ceiling = bonus + high + 1
+    r, c, cost = [], [], []
+    for (task_id, cid), value in scores.items():
+        for column in columns.get(task_id, ()):
+            r.append(rows[cid])
+            c.append(column)
+            cost.append(ceiling - (bonus + value))
     for row in rows.values():
-        matrix[row, len(seats) + row] = 0.0  # the candidate is not proposed this run
-    chosen_rows, chosen_cols = linear_sum_assignment(matrix, maximize=True)
-    result = [pairs[(seats[col].task_id, used[row])]
+        r.append(row)
+        c.append(len(seats) + row)
+        cost.append(ceiling)
+    graph = csr_matrix((np.array(cost, dtype=float), (r, c)),
+                       shape=(len(used), len(seats) + len(used)))
+    chosen_rows, chosen_cols = min_weight_full_bipartite_matching(graph)
+    result = [_proposal(by_task[seats[col]], by_person[used[row]],
+                        scores[(seats[col], used[row])], weights, today)
               for row, col in zip(chosen_rows, chosen_cols, strict=True) if col < len(seats)]
     return sorted(result, key=lambda p: (p.task_id, -p.score_milli, p.candidate_id))
+
+
+def shortlists(tasks: Sequence[OpenTask], candidates: Sequence[ReadyCandidate], *, today: date,
+               pair_scores: dict[tuple[int, int], int], weights: Weights | None = None,
+               limit: int = 5) -> dict[int, list[Proposal]]:
+    """Each task's best candidates (reasons computed only for those shown)."""
+    weights = weights or Weights()
+    by_task = {t.task_id: t for t in tasks}
+    by_person = {c.candidate_id: c for c in candidates}
+    ranked: dict[int, list[tuple[int, int]]] = {}
+    for (task_id, cid), value in pair_scores.items():
+        ranked.setdefault(task_id, []).append((-value, cid))
+    return {task_id: [_proposal(by_task[task_id], by_person[cid], -neg, weights, today)
+                      for neg, cid in sorted(pairs)[:limit]]
+            for task_id, pairs in ranked.items()}
 
 
 def shortlist(task: OpenTask, candidates: Iterable[ReadyCandidate], *, today: date,

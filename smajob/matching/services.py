@@ -28,32 +28,33 @@ def run(actor, *, now: datetime, today: date) -> MatchRun:
     tasks, people = inputs.open_tasks(), inputs.ready_candidates()
     weights, excluded = inputs.current_weights(), inputs.excluded_pairs()
     started = time.perf_counter()
-    planned = engine.plan(tasks, people, today=today, weights=weights, excluded=excluded)
+    scores = engine.edges(tasks, people, today=today, weights=weights, excluded=excluded)
+    planned = engine.plan(tasks, people, today=today, weights=weights, pair_scores=scores)
     took = round((time.perf_counter() - started) * 1000)
-    chosen = {(p.task_id, p.candidate_id) for p in planned}
+    lists = engine.shortlists(tasks, people, today=today, pair_scores=scores, weights=weights,
+                              limit=SHORTLIST)
     match_run = MatchRun(started_at=now, started_by_id=getattr(actor, "id", None),
                          tasks=len(tasks), candidates=len(people), weights=asdict(weights),
-                         feasible_pairs=len(engine.scored_pairs(tasks, people, excluded,
-                                                                weights, today)),
-                         plan_seats=len(planned), milliseconds=took,
+                         feasible_pairs=len(scores), plan_seats=len(planned), milliseconds=took,
                          total_score_milli=sum(p.score_milli for p in planned))
     db.session.add(match_run)
     db.session.flush()
+    chosen = {(p.task_id, p.candidate_id): p for p in planned}
+    rows = {(p.task_id, p.candidate_id): p for ranked in lists.values() for p in ranked}
+    rows.update(chosen)
+    ordered: dict[int, list[tuple[int, int]]] = {}
+    for (task_id, candidate_id), value in scores.items():
+        ordered.setdefault(task_id, []).append((-value, candidate_id))
+    ranks = {(task_id, cid): place for task_id, pairs in ordered.items()
+             for place, (_, cid) in enumerate(sorted(pairs), start=1)}
     count = 0
-    for task in tasks:
-        if task.free_seats <= 0:
-            continue
-        ranked = engine.shortlist(task, people, today=today, weights=weights, excluded=excluded,
-                                  limit=len(people))
-        for rank, proposal in enumerate(ranked, start=1):
-            key = (proposal.task_id, proposal.candidate_id)
-            if rank > SHORTLIST and key not in chosen:
-                continue
-            db.session.add(MatchProposal(
-                run_id=match_run.id, task_id=proposal.task_id,
-                candidate_id=proposal.candidate_id, score_milli=proposal.score_milli, rank=rank,
-                in_plan=key in chosen, reasons=[[r.code, r.da, r.en] for r in proposal.reasons]))
-            count += 1
+    for (task_id, candidate_id), proposal in sorted(rows.items()):
+        rank = ranks[(task_id, candidate_id)]
+        db.session.add(MatchProposal(
+            run_id=match_run.id, task_id=task_id, candidate_id=candidate_id,
+            score_milli=proposal.score_milli, rank=rank, in_plan=(task_id, candidate_id) in chosen,
+            reasons=[[r.code, r.da, r.en] for r in proposal.reasons]))
+        count += 1
     match_run.proposals = count
     record_audit(actor, "match.run", object_type="match_run", object_id=match_run.id,
                  detail={"proposals": count, "seats": len(planned)})

@@ -166,3 +166,21 @@ def test_adding_a_candidate_never_lowers_the_optimum(instance):
     after = engine.plan(tasks, people, today=TODAY, excluded=excluded)
     assert (len(after), sum(p.score_milli for p in after)) >= (
         len(before), sum(p.score_milli for p in before))
+
+
+@given(instances())
+def test_vectorised_pairs_equal_the_plain_rules(instance):
+    tasks, people, excluded = instance
+    plain = {k: p.score_milli
+             for k, p in engine.scored_pairs(tasks, people, excluded, Weights(), TODAY).items()}
+    assert engine.edges(tasks, people, today=TODAY, excluded=excluded) == plain
+
+
+def test_a_seat_nobody_fits_and_a_person_who_fits_nothing_do_not_break_the_plan():
+    lonely = task(1, windows=[(6, 540, 600)], seats=3)  # Sunday: nobody is available
+    fine = task(2)
+    idle = person(1, windows=[(6, 600, 660)])
+    worker = person(2)
+    assert [(p.task_id, p.candidate_id) for p in engine.plan(
+        [lonely, fine], [idle, worker], today=TODAY)] == [(2, 2)]
+    assert engine.plan([lonely], [idle], today=TODAY) == []
