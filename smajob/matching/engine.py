@@ -79,26 +79,29 @@ def plan(tasks: Iterable[OpenTask], candidates: Iterable[ReadyCandidate], *, tod
     by_task = {t.task_id: t for t in tasks}
     by_person = {c.candidate_id: c for c in candidates}
     seats = [task.task_id for task in tasks for _ in range(max(task.free_seats, 0))]
-    columns: dict[int, list[int]] = {}
-    for column, task_id in enumerate(seats):
-        columns.setdefault(task_id, []).append(column)
+    first_seat, offset = {}, 0
+    for task in tasks:
+        first_seat[task.task_id] = offset
+        offset += max(task.free_seats, 0)
     used = sorted({cid for _, cid in scores})
     rows = {cid: i for i, cid in enumerate(used)}
-    low, high = min(scores.values()), max(scores.values())
+    keys = list(scores)
+    values = np.fromiter((scores[k] for k in keys), dtype=np.int64, count=len(keys))
+    low, high = int(values.min()), int(values.max())
     # filling one more seat must beat any difference in score among fewer seats
     bonus = (high - low) * min(len(used), len(seats)) + abs(low) + 1
     ceiling = bonus + high + 1
-    r, c, cost = [], [], []
-    for (task_id, cid), value in scores.items():
-        for column in columns.get(task_id, ()):
-            r.append(rows[cid])
-            c.append(column)
-            cost.append(ceiling - (bonus + value))
-    for row in rows.values():
-        r.append(row)
-        c.append(len(seats) + row)
-        cost.append(ceiling)
-    graph = csr_matrix((np.array(cost, dtype=float), (r, c)),
+    pair_rows = np.fromiter((rows[c] for _, c in keys), dtype=np.int64, count=len(keys))
+    starts = np.fromiter((first_seat[t] for t, _ in keys), dtype=np.int64, count=len(keys))
+    counts = np.fromiter((by_task[t].free_seats for t, _ in keys), dtype=np.int64,
+                         count=len(keys))
+    r = np.repeat(pair_rows, counts)  # one edge per seat of the task
+    c = np.repeat(starts, counts) + (np.arange(counts.sum()) - np.repeat(
+        np.cumsum(counts) - counts, counts))
+    cost = np.repeat((ceiling - (bonus + values)).astype(float), counts)
+    dummy = np.arange(len(used))
+    graph = csr_matrix((np.concatenate([cost, np.full(len(used), float(ceiling))]),
+                        (np.concatenate([r, dummy]), np.concatenate([c, len(seats) + dummy]))),
                        shape=(len(used), len(seats) + len(used)))
     chosen_rows, chosen_cols = min_weight_full_bipartite_matching(graph)
     result = [_proposal(by_task[seats[col]], by_person[used[row]],

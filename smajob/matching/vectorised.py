@@ -73,6 +73,7 @@ class _People:
         self.holds = np.array([c.current_minutes > 0 for c in self.items], dtype=bool)
         self.reach_or_default = np.array([c.max_travel_km or 50.0 for c in self.items])
         self._shares: dict[int, np.ndarray] = {}
+        self._near: dict[tuple[int, int], np.ndarray] = {}
         self.good: dict[int, set[int]] = defaultdict(set)
         for i, c in enumerate(self.items):
             for business_id in c.good_businesses:
@@ -103,64 +104,91 @@ class _People:
         return self._shares[category_id]
 
     def near(self, task: OpenTask) -> np.ndarray:
-        """Candidates in the cells around the task, plus everyone who lists postcodes."""
-        row, col = _cell(task.lat, task.lon)
-        rows, cols = self.rings
-        found = [i for dr in range(-rows, rows + 1) for dc in range(-cols, cols + 1)
-                 for i in self.cells.get((row + dr, col + dc), [])]
-        found += self.cells.get(("listed", 0), [])  # type: ignore[call-overload]
-        return np.array(sorted(set(found)), dtype=np.int64)
+        """Candidates in the cells around the task, everyone who lists postcodes, and everyone
+        without a travel limit (computed once per cell: tasks in one town share it)."""
+        cell = _cell(task.lat, task.lon)
+        if cell not in self._near:
+            rows, cols = self.rings
+            found = [i for dr in range(-rows, rows + 1) for dc in range(-cols, cols + 1)
+                     for i in self.cells.get((cell[0] + dr, cell[1] + dc), [])]
+            found += self.cells.get(("listed", 0), [])  # type: ignore[call-overload]
+            found += np.flatnonzero(self.reach >= UNLIMITED_KM).tolist()
+            self._near[cell] = np.array(sorted(set(found)), dtype=np.int64)
+        return self._near[cell]
+
+
+BLOCK_TASKS = 64  # tasks scored together against their candidates (memory stays small)
 
 
 def scored_edges(tasks: Sequence[OpenTask], candidates: Sequence[ReadyCandidate],
                  excluded: frozenset[tuple[int, int]], weights: Weights,
                  today: date) -> dict[tuple[int, int], int]:
-    """{(task id, candidate id): score in milli-points} for every possible pair."""
+    """{(task id, candidate id): score in milli-points} for every possible pair: tasks grouped
+    by regional cell, each group scored as a tasks × nearby-candidates block."""
     people = _People(candidates, today, weights)
-    unlimited = [i for i, c in enumerate(people.items)
-                 if c.max_travel_km is None and not c.allowed_postcodes]
-    edges: dict[tuple[int, int], int] = {}
+    if not people.items:
+        return {}
+    groups: dict[tuple[int, int], list[OpenTask]] = defaultdict(list)
     for task in tasks:
-        if task.free_seats <= 0 or not people.items:
-            continue
-        idx = np.union1d(people.near(task), np.array(unlimited, dtype=np.int64))
-        if idx.size == 0:
-            continue
-        need = slot_mask(task.windows)
-        fits = ~np.any(need & ~people.slots[idx], axis=1)
-        fits &= people.room[idx] >= task.weekly_minutes
-        fits &= (people.limits[idx] & conflict_mask(task)) == 0
-        fits &= people.danish[idx] >= int(task.danish)
-        distance = _haversine(people.lat[idx], people.lon[idx], task.lat, task.lon)
-        listed = people.listed[idx]
-        in_list = np.zeros(idx.size, dtype=bool)
-        for n in np.flatnonzero(listed):
-            in_list[n] = task.postcode in people.items[idx[n]].allowed_postcodes
-        fits &= np.where(listed, in_list, distance <= people.reach[idx] + 1e-9)
-        if not fits.any():
-            continue
-        chosen = idx[fits]
-        points = _points(task, people, chosen, distance[fits], listed[fits], weights)
-        for i, value in zip(chosen.tolist(), points.tolist(), strict=True):
-            key = (task.task_id, people.items[i].candidate_id)
-            if key not in excluded:
-                edges[key] = round(value * 1000)
+        if task.free_seats > 0:
+            groups[_cell(task.lat, task.lon)].append(task)
+    ids = np.array([c.candidate_id for c in people.items], dtype=np.int64)
+    edges: dict[tuple[int, int], int] = {}
+    for members in groups.values():
+        idx = people.near(members[0])
+        for first in range(0, len(members), BLOCK_TASKS):
+            block = members[first:first + BLOCK_TASKS]
+            if idx.size:
+                _block(block, people, idx, ids, excluded, weights, edges)
     return edges
 
 
-def _points(task: OpenTask, people: _People, idx: np.ndarray, distance: np.ndarray,
-            listed: np.ndarray, weights: Weights) -> np.ndarray:
-    """The same arithmetic as `scoring.score`, in the same order, for a block of candidates."""
-    share = people.category_share(task.category_id)[idx]
-    points = np.zeros(idx.size) + np.where(share > 0, weights.category * share, 0.0)
-    reach = people.reach_or_default[idx]
+def _block(block: list[OpenTask], people: _People, idx: np.ndarray, ids: np.ndarray,
+           excluded: frozenset[tuple[int, int]], weights: Weights,
+           edges: dict[tuple[int, int], int]) -> None:
+    need = np.stack([slot_mask(t.windows) for t in block])  # (T, W)
+    fits = ~np.any(need[:, None, :] & ~people.slots[idx][None, :, :], axis=2)  # (T, C)
+    minutes = np.array([t.weekly_minutes for t in block])[:, None]
+    fits &= people.room[idx][None, :] >= minutes
+    conflicts = np.array([conflict_mask(t) for t in block], dtype=np.int64)[:, None]
+    fits &= (people.limits[idx][None, :] & conflicts) == 0
+    fits &= people.danish[idx][None, :] >= np.array([int(t.danish) for t in block])[:, None]
+    distance = _haversine(people.lat[idx][None, :], people.lon[idx][None, :],
+                          np.array([t.lat for t in block])[:, None],
+                          np.array([t.lon for t in block])[:, None])
+    listed = people.listed[idx]
+    reach_ok = distance <= people.reach[idx][None, :] + 1e-9
+    if listed.any():
+        for n in np.flatnonzero(listed):
+            allowed = people.items[idx[n]].allowed_postcodes
+            reach_ok[:, n] = [t.postcode in allowed for t in block]
+    fits &= reach_ok
+    if not fits.any():
+        return
+    points = _points(block, people, idx, distance, listed, minutes, weights)
+    task_rows, columns = np.nonzero(fits)
+    milli = np.rint(points[task_rows, columns] * 1000).astype(np.int64)
+    task_ids = [t.task_id for t in block]
+    for t, cid, value in zip(task_rows.tolist(), ids[idx[columns]].tolist(), milli.tolist(),
+                             strict=True):
+        key = (task_ids[t], cid)
+        if key not in excluded:
+            edges[key] = value
+
+
+def _points(block: list[OpenTask], people: _People, idx: np.ndarray, distance: np.ndarray,
+            listed: np.ndarray, minutes: np.ndarray, weights: Weights) -> np.ndarray:
+    """The same arithmetic as `scoring.score`, in the same order, for a tasks × people block."""
+    share = np.stack([people.category_share(t.category_id)[idx] for t in block])
+    points = np.zeros(share.shape) + np.where(share > 0, weights.category * share, 0.0)
+    reach = people.reach_or_default[idx][None, :]
     near = np.where(reach > 0, weights.distance * np.maximum(0.0, 1 - distance / reach),
                     float(weights.distance))
-    points = points + np.where(listed, float(weights.distance), near)
-    fit = np.maximum(0.0, 1 - np.abs(task.weekly_minutes - people.desired[idx])
-                     / people.desired[idx])
-    points = points + weights.hours_fit * fit
-    points = points + weights.waiting * people.waiting[idx]
-    good = np.isin(idx, np.fromiter(people.good.get(task.business_id, ()), dtype=np.int64))
+    points = points + np.where(listed[None, :], float(weights.distance), near)
+    desired = people.desired[idx][None, :]
+    points = points + weights.hours_fit * np.maximum(0.0, 1 - np.abs(minutes - desired) / desired)
+    points = points + weights.waiting * people.waiting[idx][None, :]
+    good = np.stack([np.isin(idx, np.fromiter(people.good.get(t.business_id, ()),
+                                              dtype=np.int64)) for t in block])
     points = points + np.where(good, float(weights.earlier_good), 0.0)
-    return points - np.where(people.holds[idx], float(weights.holds_job_penalty), 0.0)
+    return points - np.where(people.holds[idx][None, :], float(weights.holds_job_penalty), 0.0)

@@ -19,10 +19,13 @@ from smajob.placements.models import EndReason, Placement, PlacementStatus
 from smajob.tasks.models import Task, TaskStatus
 
 
-def _lock_task(task: Task) -> None:
-    """A no-op UPDATE takes the row lock on PostgreSQL and the write lock on SQLite, so two
-    consultants accepting the last seat at once are serialised; the second then sees it taken."""
+def _lock(task: Task, candidate: Candidate) -> None:
+    """No-op UPDATEs take the row locks on PostgreSQL (and the write lock on SQLite), always task
+    before candidate: two consultants accepting the last seat, or the same person for two tasks,
+    at once are serialised, and the second then sees the seat taken or the hours used."""
     db.session.execute(update(Task).where(Task.id == task.id).values(seats=Task.seats))
+    db.session.execute(update(Candidate).where(Candidate.id == candidate.id)
+                       .values(status=Candidate.status))
 
 
 def open_placements(*, task_id: int | None = None, candidate_id: int | None = None) -> int:
@@ -45,7 +48,7 @@ def create_placement(actor, task: Task, candidate: Candidate, *, start_date: dat
                      wage_ore: int | None = None, bill_rate_ore: int | None = None,
                      now: datetime, today: date) -> Placement:
     """Employ the candidate in the task (by hand, or by accepting a match proposal)."""
-    _lock_task(task)
+    _lock(task, candidate)
     db.session.refresh(task)
     db.session.refresh(candidate)
     pattern = pattern if pattern is not None else task.pattern

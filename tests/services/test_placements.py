@@ -135,3 +135,35 @@ def test_two_consultants_racing_for_the_last_seat(app, consultant):
     assert sorted(outcomes) == ["placed", "refused"]
     db.session.expire_all()
     assert db.session.scalar(select(func.count(Placement.id))) == 1
+
+
+def test_the_same_person_accepted_for_two_tasks_at_once_stays_within_max_hours(app, consultant):
+    tasks = [factories.make_task(seats=1).id for _ in range(2)]
+    person = factories.make_candidate(status="ready", max_weekly_minutes=600).id  # room for one
+    db.session.commit()
+    barrier, outcomes = threading.Barrier(2), []
+
+    def accept(task_id):
+        with app.app_context():
+            from smajob.accounts.models import User
+            from smajob.tasks.models import Task
+
+            actor = db.session.get(User, consultant.id)
+            task_row, candidate = db.session.get(Task, task_id), db.session.get(Candidate, person)
+            barrier.wait()
+            try:
+                place(actor, task_row, candidate)
+                db.session.commit()
+                outcomes.append("placed")
+            except (RuleViolation, OperationalError):
+                db.session.rollback()
+                outcomes.append("refused")
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=accept, args=(task_id,)) for task_id in tasks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(outcomes) == ["placed", "refused"]
