@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from smajob import clock, unit_of_work
+from smajob.audit.services import record_audit
 from smajob.candidates.models import Candidate, CandidateStatus
 from smajob.candidates.webforms import language
 from smajob.errors import RuleViolation
@@ -19,6 +20,7 @@ from smajob.extensions import db
 from smajob.matching import services
 from smajob.matching.models import MatchProposal, MatchRun
 from smajob.permissions import Role, guard
+from smajob.tasks.categories import list_categories
 from smajob.tasks.models import Task
 
 bp = Blueprint("matching", __name__, url_prefix="/match")
@@ -40,12 +42,25 @@ def _proposals(run: MatchRun | None, **where) -> list[tuple[MatchProposal, Task,
     return [tuple(row) for row in db.session.execute(stmt)]
 
 
+def _audit_shown(rows) -> None:
+    """Every proposal a consultant is shown is an access to that person's data."""
+    for proposal, _, candidate in rows:
+        record_audit(current_user, "match.view", object_type="match_proposal",
+                     object_id=proposal.id, candidate_id=candidate.id,
+                     municipality_id=candidate.municipality_id)
+    unit_of_work.commit()
+
+
 @bp.route("/")
 def index():
     run = _latest_run()
-    plan = [row for row in _proposals(run) if row[0].in_plan]
+    category = request.args.get("kategori", type=int)
+    plan = [row for row in _proposals(run) if row[0].in_plan
+            and (not category or row[1].category_id == category)]
+    _audit_shown(plan)
     return render_template("matching/index.html", run=run, plan=plan, today=clock.today(),
-                           language=language())
+                           language=language(), categories=list_categories(),
+                           category=category)
 
 
 @bp.route("/koer", methods=["POST"])
@@ -60,6 +75,7 @@ def run_matcher():
 def task(task_id: int):
     task_row = db.session.get(Task, task_id) or abort(404)
     rows = [row for row in _proposals(_latest_run()) if row[1].id == task_id]
+    _audit_shown(rows)
     people = list(db.session.scalars(select(Candidate).where(
         Candidate.status.in_([CandidateStatus.READY, CandidateStatus.PLACED]),
         Candidate.anonymised_at.is_(None)).order_by(Candidate.first_name, Candidate.id)))

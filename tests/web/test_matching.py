@@ -110,3 +110,18 @@ def test_proposing_to_the_business_mails_the_contact_a_first_name_only(client, l
     assert candidate.last_name not in mail.body
     db.session.expire_all()
     assert db.session.get(MatchProposal, proposal.id).sent_to_business_at is not None
+
+
+def test_every_proposal_shown_is_audited_and_the_plan_filters_by_kind(client, login_as, pair):
+    from smajob.audit.models import AuditEvent
+
+    task, candidate, _ = pair
+    user = login_as("consultant")
+    client.post("/match/koer")
+    page = client.get("/match/").get_data(as_text=True)
+    assert "<meter" in page and candidate.name in page
+    assert candidate.name not in client.get(
+        f"/match/?kategori={task.category_id + 1000}").get_data(as_text=True)
+    shown = db.session.scalars(select(AuditEvent.candidate_id).where(
+        AuditEvent.actor_id == user.id, AuditEvent.action == "match.view")).all()
+    assert candidate.id in shown
