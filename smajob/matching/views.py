@@ -44,7 +44,7 @@ def _proposals(run: MatchRun | None, **where) -> list[tuple[MatchProposal, Task,
 
 def _audit_shown(rows) -> None:
     """Every proposal a consultant is shown is an access to that person's data."""
-    for proposal, _, candidate in rows:
+    for proposal, _task, candidate in rows:
         record_audit(current_user, "match.view", object_type="match_proposal",
                      object_id=proposal.id, candidate_id=candidate.id,
                      municipality_id=candidate.municipality_id)
