@@ -66,9 +66,9 @@ def plan(tasks: Iterable[OpenTask], candidates: Iterable[ReadyCandidate], *, tod
     """The best set of proposals: most seats filled, then the highest total score; ties are
     broken the same way every time (inputs are sorted by id first).
 
-    One sparse assignment problem: a row per candidate with any possible pair, a column per
-    free seat plus one "not this run" column per candidate (so a full matching always exists,
-    however many seats nobody fits), costs all positive (the solver drops zeros).
+    One sparse assignment problem: a row per free seat (of tasks someone fits), a column per
+    candidate plus one "left empty" column per seat (so a full matching always exists, however
+    many seats nobody fits), costs all positive (the solver drops zeros).
     """
     tasks, candidates = _sorted(tasks, candidates)
     weights = weights or Weights()
@@ -78,35 +78,40 @@ def plan(tasks: Iterable[OpenTask], candidates: Iterable[ReadyCandidate], *, tod
         return []
     by_task = {t.task_id: t for t in tasks}
     by_person = {c.candidate_id: c for c in candidates}
-    seats = [task.task_id for task in tasks for _ in range(max(task.free_seats, 0))]
+    wanted = {task_id for task_id, _ in scores}
+    seats = [task.task_id for task in tasks if task.task_id in wanted
+             for _ in range(max(task.free_seats, 0))]
     first_seat, offset = {}, 0
     for task in tasks:
-        first_seat[task.task_id] = offset
-        offset += max(task.free_seats, 0)
+        if task.task_id in wanted:
+            first_seat[task.task_id] = offset
+            offset += max(task.free_seats, 0)
     used = sorted({cid for _, cid in scores})
-    rows = {cid: i for i, cid in enumerate(used)}
+    columns = {cid: i for i, cid in enumerate(used)}
     keys = list(scores)
     values = np.fromiter((scores[k] for k in keys), dtype=np.int64, count=len(keys))
     low, high = int(values.min()), int(values.max())
     # filling one more seat must beat any difference in score among fewer seats
     bonus = (high - low) * min(len(used), len(seats)) + abs(low) + 1
     ceiling = bonus + high + 1
-    pair_rows = np.fromiter((rows[c] for _, c in keys), dtype=np.int64, count=len(keys))
+    pair_columns = np.fromiter((columns[c] for _, c in keys), dtype=np.int64, count=len(keys))
     starts = np.fromiter((first_seat[t] for t, _ in keys), dtype=np.int64, count=len(keys))
     counts = np.fromiter((by_task[t].free_seats for t, _ in keys), dtype=np.int64,
                          count=len(keys))
-    r = np.repeat(pair_rows, counts)  # one edge per seat of the task
-    c = np.repeat(starts, counts) + (np.arange(counts.sum()) - np.repeat(
+    # a row per seat, an edge to each candidate who fits its task, and the seat's own
+    # "left empty" column so a full matching of the seats always exists
+    rows = np.repeat(starts, counts) + (np.arange(counts.sum()) - np.repeat(
         np.cumsum(counts) - counts, counts))
+    cols = np.repeat(pair_columns, counts)
     cost = np.repeat((ceiling - (bonus + values)).astype(float), counts)
-    dummy = np.arange(len(used))
-    graph = csr_matrix((np.concatenate([cost, np.full(len(used), float(ceiling))]),
-                        (np.concatenate([r, dummy]), np.concatenate([c, len(seats) + dummy]))),
-                       shape=(len(used), len(seats) + len(used)))
-    chosen_rows, chosen_cols = min_weight_full_bipartite_matching(graph)
-    result = [_proposal(by_task[seats[col]], by_person[used[row]],
-                        scores[(seats[col], used[row])], weights, today)
-              for row, col in zip(chosen_rows, chosen_cols, strict=True) if col < len(seats)]
+    empty = np.arange(len(seats))
+    graph = csr_matrix((np.concatenate([cost, np.full(len(seats), float(ceiling))]),
+                        (np.concatenate([rows, empty]), np.concatenate([cols, len(used) + empty]))),
+                       shape=(len(seats), len(used) + len(seats)))
+    seat_rows, chosen_cols = min_weight_full_bipartite_matching(graph)
+    result = [_proposal(by_task[seats[row]], by_person[used[col]],
+                        scores[(seats[row], used[col])], weights, today)
+              for row, col in zip(seat_rows, chosen_cols, strict=True) if col < len(used)]
     return sorted(result, key=lambda p: (p.task_id, -p.score_milli, p.candidate_id))
 
 

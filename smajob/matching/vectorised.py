@@ -19,7 +19,7 @@ from smajob.postcodes.geo import EARTH_RADIUS_KM
 
 SLOTS = 7 * 24 * 4  # 15-minute slots in a week
 WORDS = SLOTS // 64 + 1
-CELL_DEGREES = 0.5  # ~55 km north–south; neighbours cover any travel limit up to that
+CELL_DEGREES = 0.2  # ~22 km north–south; rings of cells cover the longest travel limit
 LIMIT_BITS = {limit: 1 << i for i, limit in enumerate(CandidateLimit)}
 UNLIMITED_KM = 1e9
 
