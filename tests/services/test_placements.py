@@ -124,6 +124,9 @@ def test_two_consultants_racing_for_the_last_seat(app, consultant):
             except (Conflict, OperationalError):
                 db.session.rollback()
                 outcomes.append("refused")
+            except Exception as error:  # noqa: BLE001  reported by the assertion below
+                db.session.rollback()
+                outcomes.append(f"error: {error!r}")
             finally:
                 db.session.remove()
 
@@ -141,6 +144,7 @@ def test_the_same_person_accepted_for_two_tasks_at_once_stays_within_max_hours(a
     tasks = [factories.make_task(seats=1).id for _ in range(2)]
     person = factories.make_candidate(status="ready", max_weekly_minutes=600).id  # room for one
     db.session.commit()
+    actor_id = consultant.id  # read here: the threads must not touch this test's session
     barrier, outcomes = threading.Barrier(2), []
 
     def accept(task_id):
@@ -148,7 +152,7 @@ def test_the_same_person_accepted_for_two_tasks_at_once_stays_within_max_hours(a
             from smajob.accounts.models import User
             from smajob.tasks.models import Task
 
-            actor = db.session.get(User, consultant.id)
+            actor = db.session.get(User, actor_id)
             task_row, candidate = db.session.get(Task, task_id), db.session.get(Candidate, person)
             barrier.wait()
             try:
@@ -158,6 +162,9 @@ def test_the_same_person_accepted_for_two_tasks_at_once_stays_within_max_hours(a
             except (RuleViolation, OperationalError):
                 db.session.rollback()
                 outcomes.append("refused")
+            except Exception as error:  # noqa: BLE001  reported by the assertion below
+                db.session.rollback()
+                outcomes.append(f"error: {error!r}")
             finally:
                 db.session.remove()
 
