@@ -124,7 +124,7 @@ def test_two_consultants_racing_for_the_last_seat(app, consultant):
             except (Conflict, OperationalError):
                 db.session.rollback()
                 outcomes.append("refused")
-            except Exception as error:  # noqa: BLE001  reported by the assertion below
+            except Exception as error:
                 db.session.rollback()
                 outcomes.append(f"error: {error!r}")
             finally:
@@ -162,7 +162,7 @@ def test_the_same_person_accepted_for_two_tasks_at_once_stays_within_max_hours(a
             except (RuleViolation, OperationalError):
                 db.session.rollback()
                 outcomes.append("refused")
-            except Exception as error:  # noqa: BLE001  reported by the assertion below
+            except Exception as error:
                 db.session.rollback()
                 outcomes.append(f"error: {error!r}")
             finally:
