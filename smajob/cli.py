@@ -92,3 +92,14 @@ def run_job(job_id: str) -> None:
     click.echo(f"{job_id}: {run.outcome} {run.counts or ''}")
     if run.outcome == "failed":
         raise click.ClickException(run.error or "failed")
+
+
+@cli.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False))
+def backup_command(target: str) -> None:
+    """Back up the database to TARGET (SQLite online copy, or a pg_dump custom-format file)."""
+    from pathlib import Path
+
+    from smajob.backup import backup
+
+    click.echo(f"backup written to {backup(db.engine, Path(target))}")

@@ -54,6 +54,10 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "BUREAU_EMAIL": "kontakt@smajob.dk",
         "SCHEDULER_TIMEZONE": "Europe/Copenhagen",
         "HSTS": True,
+        # /readyz: the scheduler counts as alive when a job ran within this many seconds.
+        "READY_CHECK_MIGRATIONS": True,
+        "READY_CHECK_SCHEDULER": True,
+        "SCHEDULER_STALE_AFTER": timedelta(minutes=5),
         "LOG_JSON": False,
         "TESTING_NOW": None,
     }

@@ -65,6 +65,22 @@ def register_error_handlers(app: Flask) -> None:
             return error
         return render_error(error.code if error.code in TITLES else 400)
 
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def database_down(error: Exception):
+        log.error("database unavailable on %s %s: %s", request.method, request.path,
+                  type(error).__name__)
+        from smajob.extensions import db
+
+        try:
+            db.session.rollback()
+        except Exception:  # the connection is gone; nothing to roll back
+            log.debug("rollback after a lost connection failed", exc_info=True)
+        response, status = render_error(503)
+        return response, status, {"Retry-After": "30"}
+
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
         log.exception("unhandled error on %s %s", request.method, request.path)

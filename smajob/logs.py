@@ -12,6 +12,14 @@ from flask import Flask, g, has_request_context, request
 
 _CPR = re.compile(r"\b\d{6}-?\d{4}\b")
 _TOKEN = re.compile(r"/[A-Za-z0-9_.-]{30,}")
+_REQUEST_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+
+
+def request_id(offered: str | None) -> str:
+    """The proxy's X-Request-ID when it is a plain token, otherwise a fresh one."""
+    if offered and _REQUEST_ID.fullmatch(offered):
+        return offered
+    return uuid.uuid4().hex
 
 
 def safe_path(path: str) -> str:
@@ -63,7 +71,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def _start():
-        g.request_id = request.headers.get("X-Request-ID", "")[:64] or uuid.uuid4().hex
+        g.request_id = request_id(request.headers.get("X-Request-ID"))
         g.started = time.perf_counter()
 
     @app.after_request

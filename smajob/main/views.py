@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy import text
 
-from smajob.extensions import db
 from smajob.permissions import guard
 
 bp = Blueprint("main", __name__)
@@ -51,9 +49,10 @@ def healthz():
 
 @bp.route("/readyz")
 def readyz():
-    try:
-        db.session.execute(text("SELECT 1"))
-    except Exception:  # any database failure means not ready
-        db.session.rollback()
-        return jsonify(status="unavailable", database=False), 503
-    return jsonify(status="ok", database=True)
+    from smajob import clock
+    from smajob.main.readiness import failures
+
+    failed = failures(clock.now())
+    if failed:
+        return jsonify(status="unavailable", failed=failed), 503
+    return jsonify(status="ok")

@@ -1,0 +1,37 @@
+"""Access log lines: request id accepted or generated and echoed; JSON lines; 413 with a message."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from smajob.logs import JsonFormatter, request_id
+
+
+def test_request_id_is_propagated_and_echoed(client):
+    response = client.get("/healthz", headers={"X-Request-ID": "abc-123"})
+    assert response.headers["X-Request-ID"] == "abc-123"
+
+
+def test_request_id_is_generated_when_missing_or_odd(client):
+    assert len(client.get("/healthz").headers["X-Request-ID"]) == 32
+    odd = client.get("/healthz", headers={"X-Request-ID": "a b<script>"})
+    assert odd.headers["X-Request-ID"] != "a b<script>"
+    assert request_id("x" * 65) != "x" * 65
+
+
+def test_access_line_has_method_path_without_query_status_and_duration(client, caplog):
+    caplog.set_level(logging.INFO, logger="smajob.access")
+    client.get("/healthz?email=someone@example.dk", headers={"X-Request-ID": "r1"})
+    record = next(r for r in caplog.records if r.name == "smajob.access")
+    line = json.loads(JsonFormatter().format(record))
+    assert line["method"] == "GET" and line["path"] == "/healthz" and line["status"] == 200
+    assert line["request_id"] == "r1" and "duration_ms" in line and "user_id" in line
+    assert "someone" not in json.dumps(line)
+
+
+def test_request_too_large_is_413_with_a_message(client, app):
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    response = client.post("/login", data={"email": "x" * 5000})
+    assert response.status_code == 413
+    assert "for stor" in response.get_data(as_text=True)
