@@ -101,41 +101,45 @@ def test_business_story_counts_people_and_moving_on(consultant):
     assert counts.named == (people[0].first_name,)
 
 
-def test_two_consultants_racing_for_the_last_seat(app, consultant):
-    task = factories.make_task(seats=1)
-    ids = [factories.make_candidate(status="ready").id for _ in range(2)]
-    db.session.commit()
-    task_id, actor_id = task.id, consultant.id
-    barrier, outcomes = threading.Barrier(2), []
+def _race(app, actor_id: int, pairs: list[tuple[int, int]]) -> list[str]:
+    """Accept each (task id, candidate id) in its own thread and connection, all at once."""
+    barrier, outcomes = threading.Barrier(len(pairs)), []
 
-    def accept(candidate_id):
+    def accept(task_id, candidate_id):
         with app.app_context():
             from smajob.accounts.models import User
             from smajob.tasks.models import Task
 
             actor = db.session.get(User, actor_id)
-            task_row, candidate = db.session.get(Task, task_id), db.session.get(
-                Candidate, candidate_id)
+            task_row = db.session.get(Task, task_id)
+            candidate = db.session.get(Candidate, candidate_id)
             barrier.wait()
             try:
                 place(actor, task_row, candidate)
                 db.session.commit()
                 outcomes.append("placed")
-            except (Conflict, OperationalError):
+            except (RuleViolation, OperationalError):  # Conflict is a RuleViolation
                 db.session.rollback()
                 outcomes.append("refused")
-            except Exception as error:
+            except Exception as error:  # reported by the caller's assertion
                 db.session.rollback()
                 outcomes.append(f"error: {error!r}")
             finally:
                 db.session.remove()
 
-    threads = [threading.Thread(target=accept, args=(cid,)) for cid in ids]
+    threads = [threading.Thread(target=accept, args=pair) for pair in pairs]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(30)
-    assert sorted(outcomes) == ["placed", "refused"]
+    return sorted(outcomes)
+
+
+def test_two_consultants_racing_for_the_last_seat(app, consultant):
+    task = factories.make_task(seats=1)
+    ids = [factories.make_candidate(status="ready").id for _ in range(2)]
+    db.session.commit()
+    assert _race(app, consultant.id, [(task.id, cid) for cid in ids]) == ["placed", "refused"]
     db.session.expire_all()
     assert db.session.scalar(select(func.count(Placement.id))) == 1
 
@@ -144,33 +148,4 @@ def test_the_same_person_accepted_for_two_tasks_at_once_stays_within_max_hours(a
     tasks = [factories.make_task(seats=1).id for _ in range(2)]
     person = factories.make_candidate(status="ready", max_weekly_minutes=600).id  # room for one
     db.session.commit()
-    actor_id = consultant.id  # read here: the threads must not touch this test's session
-    barrier, outcomes = threading.Barrier(2), []
-
-    def accept(task_id):
-        with app.app_context():
-            from smajob.accounts.models import User
-            from smajob.tasks.models import Task
-
-            actor = db.session.get(User, actor_id)
-            task_row, candidate = db.session.get(Task, task_id), db.session.get(Candidate, person)
-            barrier.wait()
-            try:
-                place(actor, task_row, candidate)
-                db.session.commit()
-                outcomes.append("placed")
-            except (RuleViolation, OperationalError):
-                db.session.rollback()
-                outcomes.append("refused")
-            except Exception as error:
-                db.session.rollback()
-                outcomes.append(f"error: {error!r}")
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=accept, args=(task_id,)) for task_id in tasks]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    assert sorted(outcomes) == ["placed", "refused"]
+    assert _race(app, consultant.id, [(t, person) for t in tasks]) == ["placed", "refused"]
