@@ -65,8 +65,9 @@ def search(user, *, q: str = "", status: str = "", number: int = 1) -> Page:
     stmt = scope(user)
     if status in {s.value for s in CandidateStatus}:
         stmt = stmt.where(Candidate.status == status)
-    if q.strip():
-        like = f"%{q.strip()[:80]}%"
+    q = q.replace("\x00", "").strip()  # PostgreSQL cannot compare text with a NUL in it
+    if q:
+        like = f"%{q[:80]}%"
         stmt = stmt.where(or_(Candidate.first_name.ilike(like), Candidate.last_name.ilike(like),
                               Candidate.case_reference.ilike(like)))
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0

@@ -209,3 +209,56 @@ def test_candidate_pages_show_their_placements(client, login_as):
     assert task.title in page and "I småjob" in page
     login_as("consultant")
     assert task.title in client.get(f"/borgere/{candidate.id}").get_data(as_text=True)
+
+
+_text = __import__("hypothesis").strategies.text(max_size=60)
+
+
+def test_generated_form_posts_never_500_and_never_half_save(client, login_as):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    user = login_as("jobcenter")
+    candidate = factories.make_candidate(municipality=user.municipality)
+    db.session.commit()
+    consultant_client = client.application.test_client()
+
+    @settings(max_examples=60, suppress_health_check=list(HealthCheck), deadline=None)
+    @given(st.dictionaries(st.sampled_from([
+        "first_name", "last_name", "cpr", "phone", "email", "postcode", "benefit_type",
+        "referral_date", "consent_date", "case_reference", "referral_note"]), _text),
+        st.dictionaries(st.sampled_from([
+            "windows-0-weekday", "windows-0-start", "windows-0-end", "max_hours",
+            "desired_hours", "max_travel_km", "allowed_postcodes", "limits", "danish_level",
+            "mentor_id", "categories-0"]), _text))
+    def check(referral, profile):
+        before = db.session.scalar(select(func.count(Candidate.id)))
+        response = client.post("/jobcenter/borgere/ny", data=referral)
+        assert response.status_code in (302, 422)
+        after = db.session.scalar(select(func.count(Candidate.id)))
+        assert after == before + (1 if response.status_code == 302 else 0)
+        stored = db.session.get(Candidate, candidate.id).availability
+        answer = consultant_client.post(f"/borgere/{candidate.id}/profil", data=profile)
+        assert answer.status_code in (302, 422)
+        db.session.expire_all()
+        if answer.status_code == 422:
+            assert db.session.get(Candidate, candidate.id).availability == stored
+
+    from smajob import clock
+    from smajob.accounts.auth import SESSION_KEY
+    from smajob.accounts.sessions import start_session
+
+    consultant = factories.make_user(role="consultant")
+    token = start_session(consultant, now=clock.now())
+    db.session.commit()
+    with consultant_client.session_transaction() as session:
+        session[SESSION_KEY], session["_user_id"] = token, str(consultant.id)
+    check()
+
+
+@pytest.mark.parametrize("q", ["%00", "a%00b", "%", "_", "'; DROP TABLE candidate; --"])
+def test_odd_searches_are_just_searches(client, login_as, q):
+    login_as("consultant")
+    assert client.get(f"/borgere/?q={q}").status_code == 200
+    login_as("jobcenter")
+    assert client.get(f"/jobcenter/borgere/?q={q}&status=%00").status_code == 200
