@@ -35,3 +35,17 @@ def test_request_too_large_is_413_with_a_message(client, app):
     response = client.post("/login", data={"email": "x" * 5000})
     assert response.status_code == 413
     assert "for stor" in response.get_data(as_text=True)
+
+
+def test_too_large_request_from_a_json_client_gets_a_json_413(client):
+    response = client.post("/login", data={"email": "x" * (3 * 1024 * 1024)},
+                           headers={"Accept": "application/json"})
+    assert response.status_code == 413
+    assert response.get_json()["error"]["status"] == 413
+
+
+def test_hsts_is_off_in_development(tmp_path):
+    from smajob import config
+
+    loaded = config.load(str(tmp_path), environ={"SMAJOB_ENV": "development"})
+    assert loaded["HSTS"] is False and loaded["SESSION_COOKIE_SECURE"] is False
