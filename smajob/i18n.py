@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
+from functools import lru_cache
 
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_date, format_datetime, get_locale, get_timezone
 from flask_login import current_user
 from markupsafe import Markup
+
+from smajob import numbers
 
 
 def select_locale() -> str:
@@ -27,25 +29,35 @@ def format_money(ore: int | None, *, currency: bool = True) -> str:
     """Øre as Danish kroner: 123456 → '1.234,56 kr.' (in English: 'DKK 1,234.56')."""
     if ore is None:
         return "–"
-    amount = format_decimal(Decimal(ore) / 100, format="#,##0.00")
+    locale = str(get_locale())
+    amount = numbers.hundredths(ore, numbers.symbols(locale))
     if not currency:
         return amount
-    return f"{amount} kr." if str(get_locale()) == "da" else f"DKK {amount}"
+    return f"{amount} kr." if locale == "da" else f"DKK {amount}"
 
 
 def format_minutes(minutes: int | None) -> str:
     """Minutes as hours with two decimals the local way: 450 → '7,50'."""
     if minutes is None:
         return "–"
-    return format_decimal(Decimal(minutes) / 60, format="#,##0.00")
+    return numbers.hundredths(numbers.minutes_in_hundredths(minutes),
+                              numbers.symbols(str(get_locale())))
+
+
+@lru_cache(maxsize=8192)
+def _formatted(value: date | datetime, fmt: str, locale: str, zone: str) -> str:
+    """Babel's text for a date or time, remembered: the same rows are listed again and again,
+    and the text depends only on the value, the format, the language and the time zone (all in
+    the key; the call itself reads the same locale and zone from the request)."""
+    if isinstance(value, datetime):
+        return format_datetime(value, "short" if fmt == "medium" else fmt)
+    return format_date(value, fmt)
 
 
 def _date(value: date | datetime | None, fmt: str = "medium") -> str:
     if value is None:
         return "–"
-    if isinstance(value, datetime):
-        return format_datetime(value, "short" if fmt == "medium" else fmt)
-    return format_date(value, fmt)
+    return _formatted(value, fmt, str(get_locale()), str(get_timezone()))
 
 
 def html_lang() -> Markup:

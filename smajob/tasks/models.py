@@ -63,7 +63,8 @@ class Task(TimestampMixin, Base):
     """A small job a business posts: a weekly hour pattern, seats, wage and what suits."""
 
     __tablename__ = "task"
-    __table_args__ = (Index("ix_task_status_submitted", "status", "submitted_at"),)
+    __table_args__ = (Index("ix_task_status_submitted", "status", "submitted_at"),
+                      Index("ix_task_submitted_id", "submitted_at", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     business_id: Mapped[int] = mapped_column(ForeignKey("business.id"), index=True)

@@ -59,9 +59,15 @@ def _filtered(stmt, criteria: TaskFilter):
 
 
 def list_tasks(criteria: TaskFilter, *, page_size: int = PAGE_SIZE) -> Page:
-    """Three queries: the count, the page (business and category joined in), the seats filled."""
+    """Three queries: the count, the page (business and category joined in), the seats filled.
+    The count joins the business only when the search needs its name or CVR, and the default
+    order (newest first) walks the (submitted_at, id) index, so the first page of 20,000 tasks
+    reads 25 rows instead of sorting them all."""
     base = _filtered(select(Task).join(Task.business).join(Task.category), criteria)
-    total = db.session.scalar(base.with_only_columns(func.count(Task.id)).order_by(None))
+    counted = select(func.count(Task.id))
+    if criteria.q.strip():
+        counted = counted.join(Task.business)
+    total = db.session.scalar(_filtered(counted, criteria))
     pages = max(1, -(-total // page_size))
     page = min(max(1, criteria.page), pages)
     column = SORTS.get(criteria.sort, Task.submitted_at)

@@ -34,7 +34,8 @@ def index():
     criteria = queries.criteria_from(request.args)
     language = webforms.language()
     return render_template("tasks/staff_index.html", page=queries.list_tasks(criteria),
-                           criteria=criteria, status_labels=STATUS_LABELS, language=language,
+                           criteria=criteria, language=language,
+                           status_labels={k: str(v) for k, v in STATUS_LABELS.items()},
                            categories=queries.category_names(language),
                            business=business_named(criteria.business_id))
 
