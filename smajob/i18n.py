@@ -10,7 +10,7 @@ from flask_babel import format_date, format_datetime, get_locale, get_timezone
 from flask_login import current_user
 from markupsafe import Markup
 
-from smajob import numbers
+from smajob import numbers, paging
 
 
 def select_locale() -> str:
@@ -66,7 +66,8 @@ def html_lang() -> Markup:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(money=format_money, hours=format_minutes, date=_date)
-    app.jinja_env.globals.update(html_lang=html_lang, languages=lambda: app.config["LANGUAGES"])
+    app.jinja_env.globals.update(html_lang=html_lang, languages=lambda: app.config["LANGUAGES"],
+                                 page_window=paging.window)
 
     @app.before_request
     def _language_from_query():

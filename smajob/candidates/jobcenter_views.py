@@ -36,9 +36,10 @@ def index():
                           number=request.args.get("side", 1, type=int) or 1)
     record_audit(current_user, "candidate.search", object_type="candidate",
                  municipality_id=current_user.municipality_id, detail={"results": page.total})
-    unit_of_work.commit()
-    return render_template("candidates/jobcenter_index.html", page=page, q=q, status=status,
+    html = render_template("candidates/jobcenter_index.html", page=page, q=q, status=status,
                            status_labels=STATUS_LABELS)
+    unit_of_work.commit()  # after rendering, as in the bureau's list: no reload of every row
+    return html
 
 
 @bp.route("/ny", methods=["GET", "POST"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from smajob.db import Base, TimestampMixin, UTCDateTime
@@ -35,8 +35,19 @@ class Outflow(StrEnum):
     UNKNOWN = "unknown"
 
 
+_LISTED = text("anonymised_at IS NULL")
+
+
 class Candidate(TimestampMixin, Base):
     __tablename__ = "candidate"
+    # The lists' order (name, then id) over the people still listed: a page of 25 is read from
+    # the index, for the bureau (everyone) and for a jobcenter (its municipality).
+    __table_args__ = (
+        Index("ix_candidate_listed_name", "last_name", "first_name", "id",
+              postgresql_where=_LISTED, sqlite_where=_LISTED),
+        Index("ix_candidate_listed_municipality_name", "municipality_id", "last_name",
+              "first_name", "id", postgresql_where=_LISTED, sqlite_where=_LISTED),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     municipality_id: Mapped[int] = mapped_column(ForeignKey("municipality.id"), index=True)

@@ -76,8 +76,7 @@ def filtered(user, *, q: str = "", status: str = "") -> Select:
 
 def search(user, *, q: str = "", status: str = "", number: int = 1) -> Page:
     stmt = filtered(user, q=q, status=status)
-    total = db.session.scalar(select(func.count()).select_from(
-        stmt.order_by(None).subquery())) or 0
+    total = db.session.scalar(stmt.with_only_columns(func.count(Candidate.id)).order_by(None)) or 0
     number = max(1, min(number, max(1, -(-total // PAGE_SIZE))))
     items = list(db.session.scalars(stmt.limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)))
     return Page(items, total, number)

@@ -43,10 +43,11 @@ def index():
     page = queries.search(current_user, q=q, status=status, number=number)
     record_audit(current_user, "candidate.search", object_type="candidate",
                  detail={"status": status[:20], "results": page.total})
-    unit_of_work.commit()
-    return render_template("candidates/index.html", page=page, q=q, status=status,
+    html = render_template("candidates/index.html", page=page, q=q, status=status,
                            status_labels=STATUS_LABELS, today=clock.today(),
                            deadline_state=rules.deadline_state)
+    unit_of_work.commit()  # after rendering: a commit expires the rows (25 reloads); the page
+    return html  # still leaves only once its audit line is committed
 
 
 def _page(candidate, *, profile_form=None, status_form=None, mentoring_form=None, code=200):

@@ -262,3 +262,23 @@ def test_odd_searches_are_just_searches(client, login_as, q):
     assert client.get(f"/borgere/?q={q}").status_code == 200
     login_as("jobcenter")
     assert client.get(f"/jobcenter/borgere/?q={q}&status=%00").status_code == 200
+
+
+def test_a_long_list_links_a_window_of_pages_and_is_audited_before_it_is_shown(
+        client, login_as, monkeypatch):
+    from smajob.candidates import queries
+
+    monkeypatch.setattr(queries, "PAGE_SIZE", 1)
+    municipality = factories.make_municipality()
+    for n in range(12):
+        factories.make_candidate(municipality=municipality, last_name=f"Navn{n:02d}")
+    db.session.commit()
+    user = login_as("jobcenter", municipality=municipality)
+    page = client.get("/jobcenter/borgere/?side=6").get_data(as_text=True)
+    assert "Navn05" in page and "Navn04" not in page
+    linked = [int(n) for n in re.findall(r"side=(\d+)", page)]
+    assert sorted(linked) == [1, 4, 5, 7, 8, 12]  # 1 … 4 5 [6] 7 8 … 12
+    assert page.count("…") == 2 and 'aria-current="page">6<' in page
+    audited = db.session.scalar(select(func.count(AuditEvent.id)).where(
+        AuditEvent.actor_id == user.id, AuditEvent.action == "candidate.search"))
+    assert audited == 1
