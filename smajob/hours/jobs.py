@@ -10,8 +10,8 @@ from sqlalchemy import select
 from smajob import clock
 from smajob.extensions import db
 from smajob.hours import notify
+from smajob.hours.missing import missing_weeks
 from smajob.hours.models import ConfirmedVia, HoursEntry, HoursEvent, HoursReminder, HoursStatus
-from smajob.hours.queries import missing_weeks
 from smajob.placements.models import Placement
 from smajob.rates.services import get_rate
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from smajob.candidates.models import Candidate
 from smajob.extensions import db
 from smajob.hours.models import HoursEntry, HoursEvent, HoursStatus
 from smajob.isoweek import IsoWeek, weeks_between
-from smajob.placements.models import Placement, PlacementStatus
+from smajob.placements.models import Placement
 from smajob.tasks.models import Task
-
-LOOK_BACK_WEEKS = 8  # how far back the dashboard and the reminder look for missing weeks
 
 
 @dataclass(frozen=True)
@@ -37,44 +35,6 @@ def weeks_for(placement: Placement, today: date) -> list[WeekRow]:
 def history(entry_id: int) -> list[HoursEvent]:
     return list(db.session.scalars(select(HoursEvent).where(HoursEvent.entry_id == entry_id)
                                    .order_by(HoursEvent.at, HoursEvent.id)))
-
-
-@dataclass(frozen=True)
-class MissingWeek:
-    placement: Placement
-    task: Task
-    candidate: Candidate
-    week: IsoWeek
-
-
-def missing_weeks(today: date, *, business_id: int | None = None,
-                  weeks_back: int = LOOK_BACK_WEEKS) -> list[MissingWeek]:
-    """Weeks up to last week in which a placement ran but no hours are written."""
-    last_week = IsoWeek.of(today - timedelta(days=7))
-    first_week_start = last_week.monday - timedelta(weeks=weeks_back - 1)
-    stmt = (select(Placement, Task, Candidate)
-            .join(Task, Task.id == Placement.task_id)
-            .join(Candidate, Candidate.id == Placement.candidate_id)
-            .where(Placement.start_date <= last_week.sunday,
-                   or_(Placement.status != PlacementStatus.ENDED,
-                       Placement.end_date >= first_week_start)))
-    if business_id is not None:
-        stmt = stmt.where(Placement.business_id == business_id)
-    rows = list(db.session.execute(stmt))
-    if not rows:
-        return []
-    have = {tuple(row) for row in db.session.execute(
-        select(HoursEntry.placement_id, HoursEntry.week_start).where(
-            HoursEntry.placement_id.in_([p.id for p, _, _ in rows]),
-            HoursEntry.week_start >= first_week_start))}
-    missing = []
-    for placement, task, candidate in rows:
-        first = max(placement.start_date, first_week_start)
-        last = min(placement.end_date or last_week.sunday, last_week.sunday)
-        for week in (weeks_between(first, last) if first <= last else []):
-            if (placement.id, week.monday) not in have:
-                missing.append(MissingWeek(placement, task, candidate, week))
-    return sorted(missing, key=lambda m: (m.week, m.task.title, m.placement.id))
 
 
 def awaiting_confirmation(*, business_id: int | None = None, side: str | None = None):

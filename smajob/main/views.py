@@ -36,15 +36,15 @@ def dashboard():
 
     from smajob import clock
     from smajob.candidates.queries import maturing_deadlines
-    from smajob.hours.queries import missing_weeks
+    from smajob.hours.missing import missing_weeks
     from smajob.permissions import Role, is_bureau
 
     deadlines = maturing_deadlines(clock.today()) if is_bureau(current_user) else []
     missing = []
     if is_bureau(current_user):
-        missing = missing_weeks(clock.today())
+        missing = missing_weeks(clock.today(), limit=50)
     elif current_user.role == Role.BUSINESS and current_user.business_id:
-        missing = missing_weeks(clock.today(), business_id=current_user.business_id)
+        missing = missing_weeks(clock.today(), business_id=current_user.business_id, limit=50)
     return render_template("main/dashboard.html", deadlines=deadlines, missing=missing,
                            missing_endpoint="placements.show" if is_bureau(current_user)
                            else "portal_placements.show")

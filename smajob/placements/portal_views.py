@@ -11,6 +11,7 @@ from smajob.candidates.models import Candidate
 from smajob.extensions import db
 from smajob.hours import queries as hours_queries
 from smajob.hours import webforms as hours_web
+from smajob.hours.missing import missing_weeks
 from smajob.permissions import Role, guard
 from smajob.placements import queries
 from smajob.placements.forms import END_REASON_LABELS, STATUS_LABELS
@@ -34,7 +35,7 @@ def index():
     return render_template(
         "placements/portal_index.html", rows=queries.listing(business_id=business_id),
         waiting=hours_queries.awaiting_confirmation(business_id=business_id, side="bureau"),
-        missing=hours_queries.missing_weeks(clock.today(), business_id=business_id),
+        missing=missing_weeks(clock.today(), business_id=business_id, limit=100),
         status_labels=STATUS_LABELS)
 
 

@@ -16,6 +16,7 @@ from smajob.extensions import db
 from smajob.hours import queries as hours_queries
 from smajob.hours import webforms as hours_web
 from smajob.hours.forms import parse_hours
+from smajob.hours.missing import missing_weeks
 from smajob.permissions import Role, guard
 from smajob.placements import queries, services, terms
 from smajob.placements.forms import (
@@ -37,7 +38,7 @@ def index():
     status = request.args.get("status", "open")
     return render_template(
         "placements/index.html", rows=queries.listing(status=status), status=status,
-        missing=hours_queries.missing_weeks(clock.today()),
+        missing=missing_weeks(clock.today(), limit=100),
         waiting=hours_queries.awaiting_confirmation(side="business"),
         status_labels=STATUS_LABELS)
 

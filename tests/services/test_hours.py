@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from smajob.errors import Conflict, RuleViolation
 from smajob.extensions import db
 from smajob.hours import jobs, queries, services
+from smajob.hours.missing import missing_weeks
 from smajob.hours.models import ConfirmLink, HoursEntry, HoursEvent
 from smajob.isoweek import IsoWeek
 from smajob.mail.models import OutboxMessage
@@ -148,7 +149,7 @@ def test_auto_confirm_after_the_set_days_tells_the_business_once(consultant, pla
 
 def test_monday_reminder_once_per_missing_week_and_catching_up(consultant, placement):
     record(consultant, placement, W45, 360)
-    missing = [m.week for m in queries.missing_weeks(TODAY)]
+    missing = [m.week for m in missing_weeks(TODAY)]
     assert missing == [W46]
     later = NOW + timedelta(days=14)  # two Mondays missed: weeks 46, 47 and 48 are now due
     assert jobs.remind_missing(later) == {"reminders": 3}
