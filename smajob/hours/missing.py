@@ -58,7 +58,8 @@ def _keys(today: date, business_id: int | None, weeks_back: int, limit: int | No
                                literal(w.sunday, Date).label("sunday")) for w in weeks]
                       ).subquery("look_back")
     written = exists().where(HoursEntry.placement_id == Placement.id,
-                             HoursEntry.week_start == table.c.monday)
+                             HoursEntry.week_start == table.c.monday,
+                             HoursEntry.week_start >= weeks[0].monday)  # years of history aside
     stmt = (select(Placement.id, table.c.monday, func.count().over())
             .select_from(Placement).join(Task, Task.id == Placement.task_id)
             .join(table, true())

@@ -32,7 +32,8 @@ class EndReason(StrEnum):
 
 class Placement(TimestampMixin, Base):
     __tablename__ = "placement"
-    __table_args__ = (Index("ix_placement_task_status", "task_id", "status"),)
+    __table_args__ = (Index("ix_placement_task_status", "task_id", "status"),
+                      Index("ix_placement_start_id", "start_date", "id"))  # lists, newest first
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id"), index=True)

@@ -4,7 +4,7 @@ The business sees names, terms and hours — never CPR, health or mentoring note
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 
 from smajob import clock
 from smajob.candidates.models import Candidate
@@ -33,7 +33,9 @@ def _placement(placement_id: int):
 def index():
     business_id = current_business_id()
     return render_template(
-        "placements/portal_index.html", rows=queries.listing(business_id=business_id),
+        "placements/portal_index.html",
+        page=queries.listing(business_id=business_id,
+                             number=request.args.get("side", 1, type=int) or 1),
         waiting=hours_queries.awaiting_confirmation(business_id=business_id, side="bureau"),
         missing=missing_weeks(clock.today(), business_id=business_id, limit=100),
         status_labels=STATUS_LABELS)

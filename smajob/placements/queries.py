@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
 
 from smajob.extensions import db
 from smajob.permissions import Role
@@ -26,21 +28,41 @@ def get(placement_id: int, *, business_id: int | None = None) -> Placement | Non
     return placement
 
 
-def listing(*, business_id: int | None = None, status: str | None = None):
-    """(placement, task, candidate) rows, open first, then newest."""
+PAGE_SIZE = 50
+
+
+@dataclass
+class ListPage:
+    rows: list  # (placement, task, candidate)
+    total: int
+    number: int
+    pages: int
+
+
+def listing(*, business_id: int | None = None, status: str | None = None,
+            number: int = 1) -> ListPage:
+    """A page of (placement, task, candidate) rows, open first, then newest, and the count."""
+    page_size = PAGE_SIZE
     from smajob.candidates.models import Candidate
 
-    stmt = (select(Placement, Task, Candidate).join(Task, Task.id == Placement.task_id)
-            .join(Candidate, Candidate.id == Placement.candidate_id))
+    conditions = []
     if business_id is not None:
-        stmt = stmt.where(Placement.business_id == business_id)
+        conditions.append(Placement.business_id == business_id)
     if status == "open":
-        stmt = stmt.where(Placement.status != "ended")
+        conditions.append(Placement.status != "ended")
     elif status == "ended":
-        stmt = stmt.where(Placement.status == "ended")
-    return list(db.session.execute(stmt.order_by(Placement.status == "ended",
-                                                 Placement.start_date.desc(),
-                                                 Placement.id.desc()).limit(500)))
+        conditions.append(Placement.status == "ended")
+    newest = (Placement.start_date.desc(), Placement.id.desc())  # the (start_date, id) index
+    order = newest if status in ("open", "ended") else (Placement.status == "ended", *newest)
+    total = db.session.scalar(select(func.count(Placement.id)).where(*conditions)) or 0
+    pages = max(1, -(-total // page_size))
+    number = min(max(1, number), pages)
+    rows = db.session.execute(
+        select(Placement, Task, Candidate).join(Task, Task.id == Placement.task_id)
+        .join(Candidate, Candidate.id == Placement.candidate_id).where(*conditions)
+        .order_by(*order)
+        .limit(page_size).offset((number - 1) * page_size))
+    return ListPage([tuple(row) for row in rows], total, number, pages)
 
 
 def scope(user):

@@ -37,7 +37,8 @@ guard(bp, Role.CONSULTANT, Role.ADMIN)
 def index():
     status = request.args.get("status", "open")
     return render_template(
-        "placements/index.html", rows=queries.listing(status=status), status=status,
+        "placements/index.html", status=status,
+        page=queries.listing(status=status, number=request.args.get("side", 1, type=int) or 1),
         missing=missing_weeks(clock.today(), limit=100),
         waiting=hours_queries.awaiting_confirmation(side="business"),
         status_labels=STATUS_LABELS)

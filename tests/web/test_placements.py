@@ -205,3 +205,30 @@ def test_jobcenter_and_business_cannot_open_the_bureau_pages(client, login_as, p
         assert client.get(f"/ansaettelser/{placement.id}").status_code == 403
         assert write(client, "/ansaettelser", placement).status_code == 403
     assert entries() == 0
+
+
+def test_the_lists_are_paged_and_a_business_pages_only_its_own(client, login_as, monkeypatch):
+    from smajob.placements import queries
+
+    monkeypatch.setattr(queries, "PAGE_SIZE", 1)
+    task = factories.make_task(seats=9)
+    for name, day in (("Aa", 2), ("Bb", 9), ("Cc", 16)):  # newest first: Cc, Bb, Aa
+        factories.make_placement(task=task, start=date(2026, 11, day),
+                                 candidate=factories.make_candidate(first_name=name,
+                                                                    status="placed"))
+    factories.make_placement(candidate=factories.make_candidate(first_name="Andenfirma",
+                                                                status="placed"))
+    db.session.commit()
+    login_as("consultant")
+
+    def table(path):  # the list itself, not the missing weeks above it
+        return client.get(path).get_data(as_text=True).split("<caption>")[-1]
+
+    page = table("/ansaettelser/?side=2")
+    assert "Bb" in page and "Cc" not in page and "Aa" not in page
+    assert 'aria-current="page">2<' in page and "side=4" in page  # four placements in all
+    assert "Cc" in table("/ansaettelser/?side=0")  # clamped to the first page
+    login_as("business", business_id=task.business_id)
+    portal = table("/virksomhed/ansaettelser/?side=99")  # clamped to its last page
+    assert "Aa" in portal and 'aria-current="page">3<' in portal and "side=4" not in portal
+    assert "Andenfirma" not in portal
