@@ -93,9 +93,10 @@ def list_candidates(user):
                             per_page=per_page)
     record_audit(user, "candidate.search", object_type="candidate",
                  municipality_id=user.municipality_id, detail={"results": total, "api": True})
+    body = page_body([candidate_json(c) for c in items], page=page, per_page=per_page,
+                     total=total)  # before the commit, which would reload every row
     unit_of_work.commit()
-    return jsonify(page_body([candidate_json(c) for c in items], page=page, per_page=per_page,
-                             total=total))
+    return jsonify(body)
 
 
 @operation("get", "/candidates/{candidate_id}", operation_id="get_candidate",

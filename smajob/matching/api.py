@@ -45,6 +45,8 @@ def proposal_json(proposal, task, candidate) -> dict:
 
 
 def _audit(user, rows) -> None:
+    """Log each proposal shown and commit. Call it after building the body from `rows`: the
+    commit expires them, and reading them again would reload each one."""
     for proposal, _task, candidate in rows:
         record_audit(user, "match.view", object_type="match_proposal", object_id=proposal.id,
                      candidate_id=candidate.id, municipality_id=candidate.municipality_id)
@@ -75,9 +77,10 @@ def list_proposals(user):
     rows, total = paginate(queries.proposals(run_id, task_id=task_id, in_plan=None if in_plan
                                              is None else in_plan == "true"),
                            page=page, per_page=per_page)
+    body = page_body([proposal_json(*row) for row in rows], page=page, per_page=per_page,
+                     total=total)
     _audit(user, rows)
-    return jsonify(page_body([proposal_json(*row) for row in rows], page=page,
-                             per_page=per_page, total=total))
+    return jsonify(body)
 
 
 @operation("get", "/match-proposals/{proposal_id}", operation_id="get_match_proposal",
@@ -87,5 +90,6 @@ def get_proposal(user, proposal_id: int):
     row = queries.get_proposal(proposal_id)
     if row is None:
         raise ApiError(404, "Not found")
+    body = proposal_json(*row)
     _audit(user, [row])
-    return jsonify(proposal_json(*row))
+    return jsonify(body)
