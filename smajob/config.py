@@ -41,6 +41,7 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "LOGIN_FAILURE_WINDOW": timedelta(minutes=15),
         "LOGIN_MAX_FAILURES_PER_IP": 50,  # per address within an hour
         "PASSWORD_RESET_TTL": timedelta(hours=1),
+        "API_RATE_LIMIT_PER_MINUTE": 120,  # requests per API key and minute
         "MAIL_BACKEND": "outbox",  # "outbox" (kept for admins to read) or "smtp"
         "MAIL_FROM": "smajob <noreply@smajob.local>",
         "SMTP_HOST": "localhost",
