@@ -58,6 +58,9 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "BUREAU_ADDRESS": "Boulevarden 1, 9000 Aalborg",
         "BUREAU_BANK_ACCOUNT": "Reg. 1234 konto 0001234567",
         "SCHEDULER_TIMEZONE": "Europe/Copenhagen",
+        # Fault drills only (tests/load): > 0 runs every scheduled job every this many seconds,
+        # in the declared order, instead of at its time of day. 0 is the real schedule.
+        "SCHEDULER_EVERY_SECONDS": 0,
         "HSTS": True,
         # /readyz: the scheduler counts as alive when a job ran within this many seconds.
         "READY_CHECK_MIGRATIONS": True,
