@@ -39,7 +39,8 @@ bench: setup
 	$(BIN)/python -m tests.benchmarks $(ARGS)
 
 # 50 simulated users for 60 s against gunicorn + a throwaway PostgreSQL database seeded at country
-# scale (SMAJOB_LOAD_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres).
+# scale (SMAJOB_LOAD_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres), then
+# the fault drills on a private PostgreSQL server of their own (ARGS=--drills-only: just those).
 load: setup
 	$(BIN)/python -m tests.load $(ARGS)
 

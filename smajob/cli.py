@@ -72,6 +72,9 @@ def scheduler() -> None:
     from smajob.scheduler import build_scheduler
 
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    if app.config["SCHEDULER_EVERY_SECONDS"]:
+        click.echo(f"Drill schedule: every job every {app.config['SCHEDULER_EVERY_SECONDS']} s "
+                   "(SMAJOB_SCHEDULER_EVERY_SECONDS; never in production).")
     click.echo("Scheduler running; Ctrl+C stops it.")
     build_scheduler(app).start()
 

@@ -41,6 +41,7 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "LOGIN_FAILURE_WINDOW": timedelta(minutes=15),
         "LOGIN_MAX_FAILURES_PER_IP": 50,  # per address within an hour
         "PASSWORD_RESET_TTL": timedelta(hours=1),
+        "API_RATE_LIMIT_PER_MINUTE": 120,  # requests per API key and minute
         "MAIL_BACKEND": "outbox",  # "outbox" (kept for admins to read) or "smtp"
         "MAIL_FROM": "smajob <noreply@smajob.local>",
         "SMTP_HOST": "localhost",
@@ -57,6 +58,9 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "BUREAU_ADDRESS": "Boulevarden 1, 9000 Aalborg",
         "BUREAU_BANK_ACCOUNT": "Reg. 1234 konto 0001234567",
         "SCHEDULER_TIMEZONE": "Europe/Copenhagen",
+        # Fault drills only (tests/load): > 0 runs every scheduled job every this many seconds,
+        # in the declared order, instead of at its time of day. 0 is the real schedule.
+        "SCHEDULER_EVERY_SECONDS": 0,
         "HSTS": True,
         # /readyz: the scheduler counts as alive when a job ran within this many seconds.
         "READY_CHECK_MIGRATIONS": True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -54,6 +54,14 @@ def render_error(status: int, detail: str | None = None):
     return render_template("errors/error.html", status=status, title=title, detail=detail), status
 
 
+def _as_visitor() -> None:
+    """Render the rest of this request as for a visitor: the error page and the after-request
+    hooks then never load (or refresh, after the rollback) the user from a database that is down."""
+    from smajob.extensions import login_manager
+
+    g._login_user = login_manager.anonymous_user()
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
@@ -70,6 +78,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)
     def database_down(error: Exception):
+        _as_visitor()
         log.error("database unavailable on %s %s: %s", request.method, request.path,
                   type(error).__name__)
         from smajob.extensions import db

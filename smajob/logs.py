@@ -36,10 +36,17 @@ class Redact(logging.Filter):
             record.msg, record.args = _CPR.sub("[cpr]", message), ()
         if has_request_context():
             record.request_id = getattr(g, "request_id", "-")
-            from flask_login import current_user
-
-            record.user_id = getattr(current_user, "id", None) if current_user else None
+            record.user_id = _loaded_user_id()
         return True
+
+
+def _loaded_user_id() -> int | None:
+    """The id of the user this request has already loaded, read without touching the database
+    (a log line must never load or refresh the user: the database may be the thing that is down)."""
+    from sqlalchemy import inspect
+
+    state = inspect(g.get("_login_user"), raiseerr=False)
+    return state.identity[0] if state is not None and state.identity else None
 
 
 class JsonFormatter(logging.Formatter):

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from smajob import clock
 from smajob.extensions import db
@@ -109,19 +109,35 @@ def _try_lock(job_id: str) -> bool:
                                    {"k": _lock_key(job_id)}).scalar())
 
 
+def _slot_done(job_id: str, slot: datetime) -> bool:
+    """Whether a run of this slot already ran its body (read under the job's lock, so the
+    answer cannot change before this transaction ends)."""
+    return db.session.execute(select(JobRun.id).where(
+        JobRun.job_id == job_id, JobRun.slot == slot,
+        JobRun.outcome.in_((JobOutcome.SUCCESS, JobOutcome.FAILED))).limit(1)).first() is not None
+
+
+def _skip(run: JobRun, reason: str) -> JobRun:
+    db.session.rollback()
+    run.outcome, run.finished_at, run.counts = JobOutcome.SKIPPED, clock.now(), {"reason": reason}
+    db.session.add(run)
+    db.session.commit()
+    return _detached(run)
+
+
 def run_job(app: Flask, job_id: str, *, trigger: str = "schedule",
-            now: datetime | None = None) -> JobRun:
-    """Run one job in an app context: lock, body, commit or rollback, and a JobRun row."""
+            now: datetime | None = None, slot: datetime | None = None) -> JobRun:
+    """Run one job in an app context: lock, body, commit or rollback, and a JobRun row. A
+    scheduled run names its `slot` (the fire time): a slot whose body already ran — in this or
+    any other scheduler process — is skipped, so two schedulers run each body once."""
     spec = get_job(job_id)
     with app.app_context():
         moment = now or clock.now()
-        run = JobRun(job_id=job_id, started_at=moment, trigger=trigger)
+        run = JobRun(job_id=job_id, started_at=moment, trigger=trigger, slot=slot)
         if not _try_lock(job_id):
-            db.session.rollback()
-            run.outcome, run.finished_at = JobOutcome.SKIPPED, clock.now()
-            db.session.add(run)
-            db.session.commit()
-            return _detached(run)
+            return _skip(run, "locked")  # another process is running it right now
+        if slot is not None and _slot_done(job_id, slot):
+            return _skip(run, "slot already run")
         try:
             counts = _resolve(spec)(moment)
             run.outcome, run.counts = JobOutcome.SUCCESS, counts or {}
@@ -136,6 +152,15 @@ def run_job(app: Flask, job_id: str, *, trigger: str = "schedule",
             db.session.add(run)
             db.session.commit()
         return _detached(run)
+
+
+def run_scheduled(app: Flask, job_id: str, fire_trigger) -> JobRun:
+    """What the scheduler calls: `run_job` for the slot that this moment belongs to."""
+    from smajob.system import triggers
+
+    moment = clock.now()
+    slot = triggers.slot_of(fire_trigger, moment, grace_seconds=MISFIRE_GRACE_SECONDS)
+    return run_job(app, job_id, now=moment, slot=slot)
 
 
 def _detached(run: JobRun) -> JobRun:
@@ -164,14 +189,20 @@ def run_nightly(app: Flask, *, now: datetime | None = None,
 
 
 def build_scheduler(app: Flask):
-    """A BlockingScheduler with every job of JOBS; started only by `flask smajob scheduler`."""
+    """A BlockingScheduler with every job of JOBS; started only by `flask smajob scheduler`.
+    SCHEDULER_EVERY_SECONDS > 0 (fault drills only) runs every job that often instead."""
     from apscheduler.schedulers.blocking import BlockingScheduler
 
+    from smajob.system import triggers
+
     zone = app.config["SCHEDULER_TIMEZONE"]
+    every = app.config["SCHEDULER_EVERY_SECONDS"]
     scheduler = BlockingScheduler(timezone=zone)
-    for spec in JOBS:
-        scheduler.add_job(run_job, spec.trigger, args=(app, spec.id), id=spec.id,
+    for index, spec in enumerate(JOBS):
+        trigger = triggers.build(spec.trigger, spec.trigger_args, zone=zone, index=index,
+                                 count=len(JOBS), every_seconds=every)
+        scheduler.add_job(run_scheduled, trigger, args=(app, spec.id, trigger), id=spec.id,
                           name=spec.description or spec.id, replace_existing=True,
                           coalesce=True, max_instances=1,
-                          misfire_grace_time=MISFIRE_GRACE_SECONDS, **spec.trigger_args)
+                          misfire_grace_time=MISFIRE_GRACE_SECONDS)
     return scheduler

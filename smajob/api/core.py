@@ -58,7 +58,7 @@ def _authenticate():
     token = tokens.authenticate(raw, now=now)
     if token is None:
         raise ApiError(401, "Missing or invalid API token")
-    limit = current_app.config.get("API_RATE_LIMIT_PER_MINUTE", 120)
+    limit = current_app.config["API_RATE_LIMIT_PER_MINUTE"]
     allowed, remaining = tokens.count_request(token, now=now, limit=limit)
     db.session.commit()  # the count stands even if the call fails
     if not allowed:

@@ -15,7 +15,7 @@ class JobOutcome(StrEnum):
     RUNNING = "running"
     SUCCESS = "success"
     FAILED = "failed"
-    SKIPPED = "skipped"  # another process held the lock
+    SKIPPED = "skipped"  # another process held the lock, or the slot had already run
 
 
 class JobRun(Base):
@@ -27,5 +27,7 @@ class JobRun(Base):
     finished_at: Mapped[datetime | None]
     outcome: Mapped[JobOutcome] = mapped_column(String(10), default=JobOutcome.RUNNING)
     trigger: Mapped[str] = mapped_column(String(20), default="schedule")  # schedule/manual/cli
+    # The fire time a scheduled run belongs to (None for runs by hand): one body per slot.
+    slot: Mapped[datetime | None] = mapped_column(index=True)
     counts: Mapped[dict | None] = mapped_column(JSON)
     error: Mapped[str | None] = mapped_column(Text)

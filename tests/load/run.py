@@ -23,7 +23,7 @@ def _print(line: dict) -> None:
     print(json.dumps(line, ensure_ascii=False), flush=True)
 
 
-def _seed(env: dict, size: str, users: int) -> dict:
+def _seed(env: dict, size: str, users: int, bench: str = "load") -> dict:
     """Migrate with Alembic, then the demo and the bulk data in one transaction."""
     flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
     subprocess.run([*flask, "db", "upgrade"], env=env, check=True, capture_output=True)
@@ -43,7 +43,7 @@ def _seed(env: dict, size: str, users: int) -> dict:
         db.session.commit()
         db.session.execute(db.text("ANALYZE"))
         db.session.commit()
-    _print({"bench": "load", "size": size, "metric": "seed_seconds",
+    _print({"bench": bench, "size": size, "metric": "seed_seconds",
             "value": round(time.perf_counter() - started, 1), "unit": "s", "baseline": None,
             "ratio": None, **seeded.counts})
     return {"users": seeded.users, "placements": seeded.placement_ids}

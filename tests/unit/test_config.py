@@ -33,6 +33,20 @@ def test_environment_overrides_defaults_and_overrides_win(tmp_path):
     assert loaded["MAIL_BACKEND"] == "outbox"
 
 
+def test_the_api_rate_limit_is_read_from_the_environment(tmp_path):
+    assert config.load(str(tmp_path), environ=PRODUCTION)["API_RATE_LIMIT_PER_MINUTE"] == 120
+    loaded = config.load(str(tmp_path), environ={
+        **PRODUCTION, "SMAJOB_API_RATE_LIMIT_PER_MINUTE": "5000"})
+    assert loaded["API_RATE_LIMIT_PER_MINUTE"] == 5000
+
+
+def test_the_drill_schedule_is_off_unless_set(tmp_path):
+    assert config.load(str(tmp_path), environ=PRODUCTION)["SCHEDULER_EVERY_SECONDS"] == 0
+    loaded = config.load(str(tmp_path), environ={**PRODUCTION,
+                                                  "SMAJOB_SCHEDULER_EVERY_SECONDS": "20"})
+    assert loaded["SCHEDULER_EVERY_SECONDS"] == 20
+
+
 def test_default_database_is_sqlite_in_the_instance_folder(tmp_path):
     loaded = config.load(str(tmp_path), {"TESTING": True}, environ={})
     assert loaded["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/smajob.sqlite3"

@@ -49,3 +49,30 @@ def test_hsts_is_off_in_development(tmp_path):
 
     loaded = config.load(str(tmp_path), environ={"SMAJOB_ENV": "development"})
     assert loaded["HSTS"] is False and loaded["SESSION_COOKIE_SECURE"] is False
+
+
+def test_access_line_names_the_signed_in_user(client, login_as, caplog):
+    caplog.set_level(logging.INFO, logger="smajob.access")
+    user = login_as("consultant")
+    client.get("/opgaver/")
+    record = next(r for r in caplog.records if r.name == "smajob.access")
+    assert record.user_id == user.id
+
+
+def test_a_log_line_never_loads_the_user(app, client, login_as, caplog, monkeypatch):
+    # the database may be what is down: logging about it must not query it again
+    from smajob.accounts import auth
+
+    login_as("consultant")
+    loads = []
+    monkeypatch.setattr(auth, "resolve_session", lambda *a, **k: loads.append(1))
+
+    def logs_first():
+        logging.getLogger("smajob.test").warning("no user loaded yet")
+        return str(len(loads))
+
+    app.add_url_rule("/_test/logs-first", "logs_first", logs_first)
+    caplog.set_level(logging.INFO)
+    assert client.get("/_test/logs-first").get_data(as_text=True) == "0"
+    record = next(r for r in caplog.records if r.name == "smajob.test")
+    assert record.user_id is None
