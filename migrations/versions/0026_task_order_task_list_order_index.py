@@ -2,7 +2,7 @@
 instead of sorting every task.
 
 Revision ID: 0026_task_order
-Revises: 0022_claims
+Revises: 0025_job_run_slot
 Create Date: 2026-11-23 14:52:20.149100
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0026_task_order'
-down_revision = '0022_claims'
+down_revision = '0025_job_run_slot'
 branch_labels = None
 depends_on = None
 
