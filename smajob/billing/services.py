@@ -75,21 +75,35 @@ def refresh_drafts_holding(entry_id: int, today: date) -> None:
 
 
 def create_drafts(actor, month: date, *, now: datetime, today: date) -> list[Invoice]:
-    """One draft per business with something to bill up to `month` and no invoice for it yet."""
+    """One draft per business with something to bill up to `month` and no invoice for it yet.
+    The billable weeks are read once for every business and grouped here (a query per business
+    read the whole ledger again each time: 432 drafts took 28 s at municipality size). Each
+    business's share is exactly what `billable(business_id, month)` gives: the drafts made here
+    hold weeks of their own business only."""
     month = month.replace(day=1)
+    items = billable(None, month)
+    if not items:
+        return []
+    placements = sorted({item.placement_id for item in items})
+    business_of = {}
+    for start in range(0, len(placements), 5_000):  # bound the IN list on either database
+        business_of.update(db.session.execute(select(Placement.id, Placement.business_id).where(
+            Placement.id.in_(placements[start:start + 5_000]))).all())
+    grouped: dict[int, list[invoicing.Billable]] = {}
+    for item in items:
+        grouped.setdefault(business_of[item.placement_id], []).append(item)
+    keys = {business_id: f"{business_id}:{month:%Y-%m}" for business_id in grouped}
+    taken = set(db.session.scalars(select(Invoice.period_key).where(
+        Invoice.period_key.in_(list(keys.values())))))
     made = []
-    businesses = sorted({item.placement_id for item in billable(None, month)})
-    business_ids = sorted(set(db.session.scalars(select(Placement.business_id).where(
-        Placement.id.in_(businesses))))) if businesses else []
-    for business_id in business_ids:
-        key = f"{business_id}:{month:%Y-%m}"
-        if db.session.scalar(select(Invoice.id).where(Invoice.period_key == key)):
+    for business_id in sorted(grouped):
+        if keys[business_id] in taken:
             continue
-        lines = invoicing.lines_for(billable(business_id, month))
+        lines = invoicing.lines_for(grouped[business_id])
         if not lines:
             continue
-        invoice = Invoice(business_id=business_id, month=month, period_key=key, created_at=now,
-                          created_by_id=getattr(actor, "id", None))
+        invoice = Invoice(business_id=business_id, month=month, period_key=keys[business_id],
+                          created_at=now, created_by_id=getattr(actor, "id", None))
         db.session.add(invoice)
         db.session.flush()
         _set_lines(invoice, lines, today)

@@ -214,3 +214,23 @@ def test_old_weeks_keep_old_rates_after_a_dated_change(consultant):
 
     assert [(x.item.wage, x.wages) for x in payroll.preview(NOV)[0]] == [
         (14_000, 14_000), (15_000, 15_000)]
+
+
+def test_a_business_already_invoiced_for_the_month_is_skipped_and_its_placements_share_one_draft(
+        consultant):
+    task = factories.make_task(seats=5)
+    a1, a2 = factories.make_placement(task=task), factories.make_placement(task=task)
+    b = factories.make_placement()
+    confirmed(consultant, a1, IsoWeek(2026, 45), 360)
+    confirmed(consultant, b, IsoWeek(2026, 45), 300)
+    [first] = [d for d in services.create_drafts(consultant, NOV, now=DEC1,
+                                                 today=date(2026, 12, 1))
+               if d.business_id == b.business_id]
+    confirmed(consultant, a2, IsoWeek(2026, 46), 390)  # a's draft is gone: delete it, bill again
+    confirmed(consultant, b, IsoWeek(2026, 46), 300)  # b has its November draft already
+    services.delete_draft(consultant, db.session.scalar(select(Invoice).where(
+        Invoice.business_id == a1.business_id)))
+    drafts = services.create_drafts(consultant, NOV, now=DEC1, today=date(2026, 12, 1))
+    assert [d.business_id for d in drafts] == [a1.business_id]
+    assert sorted(m for m, _, _ in lines_of(drafts[0])) == [360, 390]  # both placements
+    assert [m for m, _, _ in lines_of(first)] == [300]
