@@ -3,7 +3,8 @@
 - test_role_matrix: every role × every web route with ids and every POST, and the whole API;
 - test_idor: tenant A reaching for tenant B's objects, by web and API;
 - test_xss: stored payloads in every free-text field, escaped on every page for every role;
-- test_bandit: static analysis, nothing of medium or high severity.
+- test_bandit: static analysis, nothing of medium or high severity;
+- test_sqlmap: sqlmap against list pages, a report, API lists and the login form on loopback.
 
 Login on every route, CSRF on every POST route, no writes on GET, security headers and cookie
 flags are in tests/web/test_security.py; token auth and rate limits in tests/web/test_api.py.
