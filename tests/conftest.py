@@ -1,16 +1,19 @@
 """Fixtures: a fresh database per test (SQLite, or PostgreSQL when SMAJOB_TEST_DATABASE_URL is
-set), the app, a client, `login_as(role)`, a frozen `now`, and a real local SMTP server."""
+set), the app, a client, `login_as(role)`, a frozen `now`, the app served on loopback
+(`live_server`) and a real local SMTP server."""
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from werkzeug.serving import make_server
 
 from smajob import clock, create_app
 from smajob.config import normalise_database_url
@@ -146,6 +149,19 @@ def login_as(app, client):
         return user
 
     return _login
+
+
+@pytest.fixture
+def live_server(app):
+    """Serve the test app on a free loopback port in a thread; yields the base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    app.config["BASE_URL"] = base
+    yield base
+    server.shutdown()
+    thread.join(timeout=5)
 
 
 @pytest.fixture

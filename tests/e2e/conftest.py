@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 
 import pytest
-from werkzeug.serving import make_server
 
 CHROMIUM = os.environ.get("SMAJOB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -25,19 +23,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "e2e" in str(item.fspath):
             item.add_marker(skip)
-
-
-@pytest.fixture
-def live_server(app):
-    """Serve the test app on a free loopback port in a thread; yields the base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    app.config["BASE_URL"] = base
-    yield base
-    server.shutdown()
-    thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,8 @@
 """Object access (OWASP ASVS 8.2.2): a business or jobcenter of tenant A asking for tenant B's
 placements, weeks, invoices, tasks and candidates — by the web pages and by the API — gets a
-404 (or 403), never B's data, and its POSTs change nothing."""
+404 (or 403), never B's data, and its POSTs change nothing; B's municipality named in a query
+string is ignored, and B's id in an API body is refused. (Routes tested in their own feature's
+tests are indexed in test_route_coverage.py.)"""
 
 import pytest
 from sqlalchemy import func, select
@@ -103,4 +105,41 @@ def test_a_jobcenter_cannot_reach_another_municipality_by_the_api(client, tenant
     assert own.status_code == 200 and a.name in own.get_data(as_text=True)
     _assert_hidden(client.put(f"/api/v1/hours/{b.entry.id}", json={"minutes": 1},
                               headers={**headers, "If-Match": '"1"'}), b, "put hours")
+    assert _rows() == before
+
+
+def test_a_jobcenter_cannot_name_another_municipality_in_the_query_string(client, login_as,
+                                                                           tenants):
+    a, b = tenants
+    login_as("jobcenter", municipality_id=a.municipality.id)
+    before = _rows()
+    for path in ("/rapporter/", "/rapporter/udslusning", "/rapporter/kohorter",
+                 "/rapporter/fordeling", "/rapporter/evaluering", "/besparelse/",
+                 "/jobcenter/indtaegter/", "/timekrav/?vis=alle", "/jobcenter/opfoelgning/"):
+        sep = "&" if "?" in path else "?"
+        page = client.get(f"{path}{sep}kommune={b.municipality.id}")
+        body = page.get_data(as_text=True)
+        assert page.status_code == 200 and b.name not in body, path
+    for path in ("/rapporter/udslusning?format=csv", "/besparelse/eksport.csv",
+                 "/jobcenter/indtaegter/eksport.csv"):
+        sep = "&" if "?" in path else "?"
+        file = client.get(f"{path}{sep}kommune={b.municipality.id}")
+        assert file.status_code == 200 and b.name.encode() not in file.data, path
+    assert _rows() == before
+
+
+def test_a_tenant_id_in_an_api_body_is_refused_not_taken(client, tenants):
+    from tests.web.test_candidates_api import REFERRAL
+    from tests.web.test_tasks_api import BODY
+
+    a, b = tenants
+    before = _rows()
+    task = client.post("/api/v1/tasks", json={**BODY, "business_id": b.business.id},
+                       headers=bearer(a.business_user))
+    referral = client.post("/api/v1/candidates",
+                           json={**REFERRAL, "municipality_id": b.municipality.id},
+                           headers=bearer(a.jobcenter_user))
+    assert (task.status_code, referral.status_code) == (422, 422)
+    assert "business_id" in str(task.get_json()["error"])
+    assert "municipality_id" in str(referral.get_json()["error"])
     assert _rows() == before

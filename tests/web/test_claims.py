@@ -99,6 +99,13 @@ def test_another_municipality_sees_nothing_and_cannot_decide(app, now, client, l
     assert client.get(f"/resultatbetaling/kommune/{candidate.municipality_id}").status_code == 404
     assert client.get(f"/resultatbetaling/kommune/{candidate.municipality_id}/opgoerelse"
                       ).status_code == 404
+    assert client.get(f"/resultatbetaling/kommune/{candidate.municipality_id}/opgoerelse.csv"
+                      ).status_code == 404
+    for action in ("godkend", "afvis", "genaabn", "gennemse"):
+        assert client.post(f"/resultatbetaling/krav/{lines[0].id}/{action}",
+                           data={"reason": "Nej"}).status_code == 404, action
+    assert client.post(f"/resultatbetaling/kommune/{candidate.municipality_id}/indsend",
+                       data={"month": "2026-11"}).status_code == 404  # not theirs
     db.session.expire_all()
     assert {x.status for x in db.session.scalars(select(ResultClaim))} == {"submitted"}
 

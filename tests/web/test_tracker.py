@@ -41,6 +41,9 @@ def test_the_jobcenter_sees_its_own_candidates_only(app, client, login_as):
     candidate = _worker_with_hours()
     login_as("jobcenter")  # another municipality
     assert client.get(f"/timekrav/borger/{candidate.id}").status_code == 404
+    assert client.post(f"/timekrav/borger/{candidate.id}", data={
+        "start": "2026-03-01", "end": "2026-04-01", "reason": "Sygdom"}).status_code == 404
+    assert not db.session.scalar(select(func.count()).select_from(WindowExtension))
     assert candidate.id and str(candidate.first_name) not in client.get(
         "/timekrav/?vis=alle").get_data(as_text=True)
     login_as("jobcenter", municipality_id=candidate.municipality_id)
