@@ -52,7 +52,20 @@ def axe_check():
     axe = Axe()
 
     def _check(page):
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        from playwright.sync_api import Error
+
+        for attempt in range(3):  # a click's navigation may still be under way on a busy machine
+            page.wait_for_load_state("load")
+            try:
+                results = axe.run(page, options={"runOnly": {"type": "tag",
+                                                             "values": AXE_TAGS}})
+                break
+            except Error as error:
+                navigating = ("documentElement" in str(error)
+                              or "Execution context was destroyed" in str(error))
+                if not navigating or attempt == 2:
+                    raise
+                page.wait_for_timeout(250)
         violations = results.response["violations"]
         summary = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
                    for v in violations]

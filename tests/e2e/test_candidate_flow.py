@@ -5,6 +5,7 @@ municipality cannot reach the candidate. axe reports zero violations throughout.
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from smajob import clock
 from smajob.demo import seed
@@ -27,13 +28,13 @@ def test_referral_to_ready(live_server, page, axe_check, demo):
     page.get_by_label("CPR-nummer (valgfrit)").fill("311390-1234")  # no 31 December 13th month
     page.get_by_label("Ydelse").select_option("uddannelseshjaelp")
     page.get_by_role("button", name="Henvis borgeren").click()
-    assert page.locator(".field__error").first.is_visible()
+    expect(page.locator(".field__error").first).to_be_visible()
     axe_check(page)
     page.get_by_label("CPR-nummer (valgfrit)").fill("311290-1234")
     page.get_by_role("button", name="Henvis borgeren").click()
     page.wait_for_url(re.compile(r".*/jobcenter/borgere/\d+$"))
     assert "311290-1234" not in page.url
-    assert page.get_by_text("311290-****").is_visible()
+    expect(page.get_by_text("311290-****")).to_be_visible()
     axe_check(page)
     candidate_path = page.url.removeprefix(live_server).replace("/jobcenter", "")
     page.get_by_role("button", name="Log ud").click()
@@ -53,16 +54,16 @@ def test_referral_to_ready(live_server, page, axe_check, demo):
     page.get_by_label("Ønskede timer om ugen").fill("8")
     page.get_by_label("Højst transport (km)").fill("10")
     page.get_by_role("button", name="Gem profilen").click()
-    assert page.get_by_text("Profilen er gemt.").is_visible()
+    expect(page.get_by_text("Profilen er gemt.")).to_be_visible()
     while page.get_by_role("button", name=re.compile("^Sæt kryds")).count():
         page.get_by_role("button", name=re.compile("^Sæt kryds")).first.click()
     axe_check(page)
     page.get_by_label("Ny status").select_option("ready")
     page.get_by_role("button", name="Skift status").click()
-    assert page.get_by_text("Status er ændret.").is_visible()
+    expect(page.get_by_text("Status er ændret.")).to_be_visible()
     timeline = page.locator("#forloeb")
-    assert timeline.get_by_text("Henvist af jobcentret").is_visible()
-    assert timeline.get_by_text(re.compile("I modning → Klar til job")).is_visible()
+    expect(timeline.get_by_text("Henvist af jobcentret")).to_be_visible()
+    expect(timeline.get_by_text(re.compile("I modning → Klar til job"))).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Log ud").click()
 

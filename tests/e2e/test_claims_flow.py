@@ -6,6 +6,7 @@ shows a candidate's hours and projected date. axe reports zero violations throug
 import re
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from smajob import clock
@@ -47,11 +48,11 @@ def test_claims_from_demo_milestones_to_the_printed_statement(live_server, page,
     page.get_by_role("link", name="Resultatbetaling").first.click()
     axe_check(page)
     page.get_by_role("link", name="Aalborg").click()
-    assert page.get_by_text("Fastholdt job").first.is_visible()
+    expect(page.get_by_text("Fastholdt job").first).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Indsend samlet krav").click()
     page.wait_for_url(re.compile(r".*/resultatbetaling/samling/\d+$"))
-    assert page.get_by_text("Kravene er indsendt til kommunen.").is_visible()
+    expect(page.get_by_text("Kravene er indsendt til kommunen.")).to_be_visible()
     batch_path = page.url.removeprefix(live_server)
     axe_check(page)
     page.get_by_role("button", name="Log ud").click()
@@ -64,21 +65,21 @@ def test_claims_from_demo_milestones_to_the_printed_statement(live_server, page,
     _login(page, live_server, "lars@aalborg.demo")
     page.goto(f"{live_server}/resultatbetaling/krav/{own_line}")
     page.get_by_role("button", name="Godkend kravet").click()
-    assert page.get_by_text("Du kan ikke godkende krav, du selv har indsendt.").is_visible()
+    expect(page.get_by_text("Du kan ikke godkende krav, du selv har indsendt.")).to_be_visible()
     axe_check(page)
     page.goto(f"{live_server}{batch_path}")
     page.get_by_role("button", name="Godkend alle indsendte krav").click()
-    assert page.get_by_text("De indsendte krav er godkendt.").is_visible()
+    expect(page.get_by_text("De indsendte krav er godkendt.")).to_be_visible()
     assert page.get_by_role("cell", name="Godkendt").count() >= 3
     page.get_by_role("link", name="Månedsopgørelse").click()
-    assert page.get_by_role("heading", name=re.compile("Opgørelse af resultatbetaling")
-                            ).is_visible()
-    assert page.get_by_role("row", name=re.compile("^Fastholdt job")).first.is_visible()
+    expect(page.get_by_role("heading", name=re.compile("Opgørelse af resultatbetaling")
+                            )).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile("^Fastholdt job")).first).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Udskriv").click()
     assert page.evaluate("window.__printed") == 1
     page.emulate_media(media="print")
-    assert not page.get_by_role("button", name="Udskriv").is_visible()
+    expect(page.get_by_role("button", name="Udskriv")).to_be_hidden()
     page.emulate_media(media="screen")
 
     page.get_by_role("link", name="Timekrav").first.click()
@@ -93,6 +94,6 @@ def test_claims_from_demo_milestones_to_the_printed_statement(live_server, page,
     page.get_by_label("Til og med").fill("2026-02-01")
     page.get_by_label("Begrundelse (fx sygdom)").fill("Sygdom")
     page.get_by_role("button", name="Forlæng vinduet").click()
-    assert page.get_by_text("Slutdatoen skal ligge efter startdatoen.").is_visible()
+    expect(page.get_by_text("Slutdatoen skal ligge efter startdatoen.")).to_be_visible()
     axe_check(page)
     assert page.get_by_label("Begrundelse (fx sygdom)").input_value() == "Sygdom"

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from smajob import clock
 from smajob.extensions import db
@@ -40,7 +41,7 @@ def _record(page, week: str, hours: str):
     page.get_by_label("Uge", exact=True).select_option(week)
     page.get_by_label("Timer i alt").fill(hours)
     page.get_by_role("button", name="Gem timer").click()
-    assert page.get_by_text(f"Timerne for uge {week[-2:]} er gemt.").is_visible()
+    expect(page.get_by_text(f"Timerne for uge {week[-2:]} er gemt.")).to_be_visible()
 
 
 def test_hours_to_invoice_payroll_and_reconciliation(live_server, page, axe_check, people,
@@ -49,7 +50,7 @@ def test_hours_to_invoice_payroll_and_reconciliation(live_server, page, axe_chec
     _login(page, live_server, people["consultant"], password)
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link",
                                                                  name="Ansættelser").click()
-    assert page.get_by_text("Uge 45, 2026: Anna Berg").is_visible()  # a missing week
+    expect(page.get_by_text("Uge 45, 2026: Anna Berg")).to_be_visible()  # a missing week
     axe_check(page)
     page.get_by_role("link", name="Anna Berg", exact=True).click()
     axe_check(page)
@@ -65,17 +66,17 @@ def test_hours_to_invoice_payroll_and_reconciliation(live_server, page, axe_chec
     page.goto(links[0])
     axe_check(page)
     page.get_by_role("button", name="Godkend uge 45").click()
-    assert page.get_by_text("Uge 45 er godkendt").is_visible()
+    expect(page.get_by_text("Uge 45 er godkendt")).to_be_visible()
     axe_check(page)
 
     _login(page, live_server, people["business"], password)
     page.get_by_role("navigation", name="Hovedmenu").get_by_role(
         "link", name="Medarbejdere og timer").click()
-    assert page.get_by_text("Uger, I skal godkende (1)").is_visible()
+    expect(page.get_by_text("Uger, I skal godkende (1)")).to_be_visible()
     axe_check(page)
     page.get_by_role("link", name="Anna Berg", exact=True).click()
     page.get_by_role("button", name="Godkend uge 46").click()
-    assert page.get_by_text("Uge 46 er godkendt.").is_visible()
+    expect(page.get_by_text("Uge 46 er godkendt.")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Log ud").click()
 
@@ -86,14 +87,14 @@ def test_hours_to_invoice_payroll_and_reconciliation(live_server, page, axe_chec
     page.get_by_label("Måned (åååå-mm)").first.fill("2026-11")
     page.get_by_role("button", name="Lav kladder").click()
     page.get_by_role("link", name=re.compile("Kladde #")).click()
-    assert page.get_by_text("2.312,50").first.is_visible()  # 12,5 h × 185,00 kr.
+    expect(page.get_by_text("2.312,50").first).to_be_visible()  # 12,5 h × 185,00 kr.
     axe_check(page)
     page.get_by_role("button", name="Udsted fakturaen").click()
-    assert page.get_by_role("heading", name="Faktura nr. 1").is_visible()
+    expect(page.get_by_role("heading", name="Faktura nr. 1")).to_be_visible()
     axe_check(page)
     page.emulate_media(media="print")
-    assert not page.get_by_role("navigation", name="Hovedmenu").is_visible()
-    assert page.get_by_text("2.890,63").is_visible()  # incl. 25 % VAT
+    expect(page.get_by_role("navigation", name="Hovedmenu")).to_be_hidden()
+    expect(page.get_by_text("2.890,63")).to_be_visible()  # incl. 25 % VAT
     page.emulate_media(media="screen")
 
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Løn").click()
@@ -101,13 +102,13 @@ def test_hours_to_invoice_payroll_and_reconciliation(live_server, page, axe_chec
     page.get_by_role("button", name="Vis").click()
     axe_check(page)
     page.get_by_role("button", name="Afslut lønnen for 2026-11").click()
-    assert page.get_by_text("Lønnen for 2026-11 er afsluttet.").is_visible()
+    expect(page.get_by_text("Lønnen for 2026-11 er afsluttet.")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Lønfil (CSV)").click()
     body = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "I alt;;12.50;;1750.00;218.75;1968.75" in body
     page.get_by_role("link", name="Afstemning af måneden").click()
-    assert page.get_by_text("Alt stemmer").is_visible()
+    expect(page.get_by_text("Alt stemmer")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Log ud").click()
 
@@ -115,5 +116,5 @@ def test_hours_to_invoice_payroll_and_reconciliation(live_server, page, axe_chec
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Fakturaer").click()
     axe_check(page)
     page.get_by_role("link", name="1", exact=True).click()
-    assert page.get_by_role("heading", name="Faktura nr. 1").is_visible()
+    expect(page.get_by_role("heading", name="Faktura nr. 1")).to_be_visible()
     axe_check(page)

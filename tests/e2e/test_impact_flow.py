@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from smajob.extensions import db
 from smajob.hours.models import HoursEntry
@@ -54,12 +55,12 @@ def test_business_report_and_savings_sensitivity(live_server, page, axe_check, i
     page.get_by_label("Fra måned (åååå-mm)").fill("2026-01")
     page.get_by_label("Til måned (åååå-mm)").fill("2026-10")
     page.get_by_role("button", name="Vis").click()
-    assert page.get_by_text("78.000,00").first.is_visible()  # 6 × 13.000,00 kr.
+    expect(page.get_by_text("78.000,00").first).to_be_visible()  # 6 × 13.000,00 kr.
     axe_check(page)
     page.get_by_label("12 måneder").check()
     page.get_by_role("button", name="Vis").click()
     page.wait_for_url(re.compile(r".*maaneder=12.*"))
-    assert page.get_by_text("91.000,00").first.is_visible()  # 7 whole months by 1 November
+    expect(page.get_by_text("91.000,00").first).to_be_visible()  # 7 whole months by 1 November
     axe_check(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Hent som Excel").click()

@@ -5,6 +5,7 @@ the task's workers update. axe reports zero violations throughout."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from smajob import clock
@@ -35,17 +36,17 @@ def test_run_explain_accept_and_reject(live_server, page, axe_check, demo):
     page.goto(f"{live_server}/match/")
     axe_check(page)
     page.get_by_role("button", name="Kør matcheren").click()
-    assert page.get_by_text(re.compile(r"Matcheren har lavet \d+ forslag")).is_visible()
+    expect(page.get_by_text(re.compile(r"Matcheren har lavet \d+ forslag"))).to_be_visible()
     plan = page.locator("table").first
-    assert plan.get_by_text(re.compile(r"Har ventet \d+ dage")).first.is_visible()
-    assert plan.get_by_text(re.compile(r"km fra bopæl")).first.is_visible()
+    expect(plan.get_by_text(re.compile(r"Har ventet \d+ dage")).first).to_be_visible()
+    expect(plan.get_by_text(re.compile(r"km fra bopæl")).first).to_be_visible()
     axe_check(page)
 
     task_id, candidate_id = _impossible_pair()
     page.goto(f"{live_server}/match/opgave/{task_id}")
     page.get_by_label("Borger").select_option(str(candidate_id))
     page.get_by_role("button", name="Forklar").click()
-    assert page.get_by_text("Parret er ikke muligt:").is_visible()
+    expect(page.get_by_text("Parret er ikke muligt:")).to_be_visible()
     axe_check(page)
 
     page.goto(f"{live_server}/match/")
@@ -54,8 +55,8 @@ def test_run_explain_accept_and_reject(live_server, page, axe_check, demo):
     page.wait_for_url(re.compile(r".*/match/opgave/\d+$"))
     accept = page.get_by_role("button", name=re.compile("^Acceptér")).first
     accept.click()
-    assert page.get_by_text("Forslaget er accepteret, og ansættelsen er oprettet.").is_visible()
-    assert page.get_by_text("Accepteret").first.is_visible()
+    expect(page.get_by_text("Forslaget er accepteret, og ansættelsen er oprettet.")).to_be_visible()
+    expect(page.get_by_text("Accepteret").first).to_be_visible()
     axe_check(page)
     assert db.session.scalar(select(func.count(Placement.id))) == before + 1
 
@@ -67,7 +68,7 @@ def test_run_explain_accept_and_reject(live_server, page, axe_check, demo):
             row.get_by_label("Begrundelse").fill("Passer ikke med transporten")
             row.get_by_role("button", name=re.compile("^Afvis")).click()
             break
-    assert page.get_by_text("Forslaget er afvist og foreslås ikke igen.").is_visible()
+    expect(page.get_by_text("Forslaget er afvist og foreslås ikke igen.")).to_be_visible()
     axe_check(page)
 
     from smajob.candidates.models import Candidate
@@ -76,5 +77,5 @@ def test_run_explain_accept_and_reject(live_server, page, axe_check, demo):
     person = db.session.get(Candidate, placement.candidate_id)
     assert person.status == "placed"
     page.goto(f"{live_server}/opgaver/{placement.task_id}")  # the task now lists its worker
-    assert page.get_by_text(person.last_name).first.is_visible()
+    expect(page.get_by_text(person.last_name).first).to_be_visible()
     axe_check(page)

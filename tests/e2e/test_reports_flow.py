@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from smajob import clock
@@ -47,11 +48,11 @@ def test_jobcenter_follow_up_import_and_reports(live_server, page, axe_check, de
     page.get_by_label("Status i referenceugen").select_option("ordinary_job")
     page.get_by_label("Kilde").select_option("candidate")
     page.get_by_role("button", name="Gem opfølgningen").click()
-    assert page.locator(".field__error").first.is_visible()  # an ordinary job needs hours
+    expect(page.locator(".field__error").first).to_be_visible()  # an ordinary job needs hours
     axe_check(page)
     page.get_by_label("Timer om ugen (ordinært job)").fill("12,5")
     page.get_by_role("button", name="Gem opfølgningen").click()
-    assert page.get_by_text("Opfølgningen er gemt.").is_visible()
+    expect(page.get_by_text("Opfølgningen er gemt.")).to_be_visible()
 
     (second, c2), (third, c3) = [(o, c) for o, c in due if o.id != due[0][0].id][:2]
     good = (c2.case_reference, second.reference_date, "uddannelse")
@@ -61,26 +62,26 @@ def test_jobcenter_follow_up_import_and_reports(live_server, page, axe_check, de
         "name": "status.csv", "mimeType": "text/csv",
         "buffer": _csv([good, (c3.case_reference, third.reference_date, "flyvende")]).encode()}])
     page.get_by_role("button", name="Vis forhåndsvisning").click()
-    assert page.get_by_text("Linje 3: Ukendt status.").is_visible()
+    expect(page.get_by_text("Linje 3: Ukendt status.")).to_be_visible()
     assert page.get_by_role("button", name="Importér", exact=True).count() == 0
     axe_check(page)
     page.get_by_label("CSV-fil fra jobcentrets fagsystem").set_input_files(files=[{
         "name": "status.csv", "mimeType": "text/csv",
         "buffer": _csv([good, (c3.case_reference, third.reference_date, "fleksjob")]).encode()}])
     page.get_by_role("button", name="Vis forhåndsvisning").click()
-    assert page.get_by_text("Nye: 2").is_visible()
+    expect(page.get_by_text("Nye: 2")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Importér", exact=True).click()
-    assert page.get_by_text("2 opfølgninger er gemt").is_visible()
+    expect(page.get_by_text("2 opfølgninger er gemt")).to_be_visible()
     db.session.expire_all()
     assert db.session.get(Outcome, third.id).status == "flex_job"
 
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Rapporter").click()
-    assert page.get_by_role("heading", name="Rapporter: overblik").is_visible()
+    expect(page.get_by_role("heading", name="Rapporter: overblik")).to_be_visible()
     axe_check(page)
     page.get_by_role("navigation", name="Rapporter").get_by_role("link", name="Udslusning"
                                                                  ).click()
-    assert page.locator("#outflow-table").is_visible()
+    expect(page.locator("#outflow-table")).to_be_visible()
     axe_check(page)
     with page.expect_download() as info:
         page.get_by_role("link", name="Hent som Excel").click()

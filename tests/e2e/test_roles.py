@@ -2,6 +2,7 @@
 (and the login page with an error) has zero axe-core WCAG 2.1 AA violations."""
 
 import pytest
+from playwright.sync_api import expect
 
 from smajob import clock
 from smajob.demo import seed
@@ -40,11 +41,11 @@ def test_login_page_with_an_error_is_accessible(live_server, page, axe_check, de
     page.goto(f"{live_server}/login")
     axe_check(page)
     _login(page, live_server, "admin@smajob.demo", "helt forkert kode")
-    assert page.get_by_text("Forkert e-mail eller adgangskode.").is_visible()
+    expect(page.get_by_text("Forkert e-mail eller adgangskode.")).to_be_visible()
     axe_check(page)
     page.goto(f"{live_server}/forgot")
     page.get_by_role("button", name="Send link").click()
-    assert page.locator(".field__error").first.is_visible()
+    expect(page.locator(".field__error").first).to_be_visible()
     axe_check(page)
 
 
@@ -60,7 +61,7 @@ def test_each_demo_role_sees_its_navigation_and_every_page_is_accessible(
     hrefs = [link.get_attribute("href") for link in nav.get_by_role("link").all()]
     for href in hrefs:
         page.goto(f"{live_server}{href}")
-        assert page.locator("h1").first.is_visible()
+        expect(page.locator("h1").first).to_be_visible()
         axe_check(page)
     page.goto(f"{live_server}/account/password")
     axe_check(page)
@@ -77,7 +78,7 @@ def test_switching_to_english_changes_the_page_language(live_server, page, axe_c
     page.goto(f"{live_server}/login")
     page.get_by_role("button", name="English").click()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("heading", name="Log in").is_visible()
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     axe_check(page)
 
 
@@ -90,7 +91,7 @@ def test_the_axe_check_itself_catches_a_violation(live_server, page, axe_check):
 
 def test_the_public_landing_page_is_accessible(live_server, page, axe_check, demo):
     page.goto(f"{live_server}/")
-    assert page.get_by_role("heading", name="Hvad koster det?").is_visible()
+    expect(page.get_by_role("heading", name="Hvad koster det?")).to_be_visible()
     axe_check(page)
 
 
@@ -101,6 +102,6 @@ def test_a_business_finds_its_tasks_with_the_helper(live_server, page, axe_check
     page.get_by_label("Tørre borde og hylder af").first.check()
     page.get_by_label("Andre opgaver (valgfrit)").first.fill("Pudse vinduer")
     page.get_by_role("button", name="Vis forslag").click()
-    assert page.get_by_role("heading", name="Jeres forslag").is_visible()
-    assert page.get_by_role("link", name="Meld opgaven: Lettere rengøring").is_visible()
+    expect(page.get_by_role("heading", name="Jeres forslag")).to_be_visible()
+    expect(page.get_by_role("link", name="Meld opgaven: Lettere rengøring")).to_be_visible()
     axe_check(page)

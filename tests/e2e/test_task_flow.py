@@ -5,6 +5,7 @@ business sees it open in its portal. axe reports zero violations on every page."
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from smajob import clock
 from smajob.demo import seed
@@ -50,13 +51,13 @@ def test_public_task_to_open_in_the_portal(live_server, page, axe_check, demo, s
     page.get_by_label("Timeløn, I tilbyder (kr.)").fill("140,00")  # below the minimum
     page.get_by_label("Tæt vejledning er muligt").check()
     page.get_by_role("button", name="Send opgaven").click()
-    assert page.get_by_text("Timelønnen må ikke være lavere end overenskomstens mindsteløn."
-                            ).is_visible()
+    expect(page.get_by_text("Timelønnen må ikke være lavere end overenskomstens mindsteløn."
+                            )).to_be_visible()
     axe_check(page)
     page.get_by_label("Timeløn, I tilbyder (kr.)").fill("158,00")
     page.get_by_role("button", name="Send opgaven").click()
     page.wait_for_url(f"{live_server}/opgaver/tak")
-    assert page.get_by_role("heading", name="Tak for opgaven").is_visible()
+    expect(page.get_by_role("heading", name="Tak for opgaven")).to_be_visible()
     axe_check(page)
 
     smtp_server.wait_for(2)
@@ -64,20 +65,20 @@ def test_public_task_to_open_in_the_portal(live_server, page, axe_check, demo, s
     assert "Arkivering af tegninger" in confirmation["Subject"]
     link = re.search(r"http://\S+/opgaver/folg/\S+", confirmation.get_content()).group(0)
     page.goto(link)
-    assert page.get_by_text("Modtaget – venter på godkendelse").is_visible()
+    expect(page.get_by_text("Modtaget – venter på godkendelse")).to_be_visible()
     axe_check(page)
 
     _login(page, live_server, "mette@smajob.demo")
     page.wait_for_url(f"{live_server}/dashboard")
     page.get_by_role("navigation", name="Hovedmenu").get_by_role(
         "link", name="Til godkendelse").click()
-    assert page.get_by_text("via hjælpen").is_visible()
+    expect(page.get_by_text("via hjælpen")).to_be_visible()
     axe_check(page)
     page.get_by_role("link", name="Arkivering af tegninger").click()
     axe_check(page)
     page.get_by_label("Pris pr. time (kr., ekskl. moms)").fill("195,00")
     page.get_by_role("button", name="Godkend").click()
-    assert page.get_by_text("Opgaven er godkendt").is_visible()
+    expect(page.get_by_text("Opgaven er godkendt")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Log ud").click()
     page.wait_for_url(f"{live_server}/login")
@@ -89,11 +90,11 @@ def test_public_task_to_open_in_the_portal(live_server, page, axe_check, demo, s
     assert "Godkendt og åben" in row.inner_text()
     axe_check(page)
     row.get_by_role("link").click()
-    assert page.locator("p").filter(has_text="Status: Godkendt og åben").is_visible()
+    expect(page.locator("p").filter(has_text="Status: Godkendt og åben")).to_be_visible()
     axe_check(page)
     page.goto(f"{live_server}/virksomhed/opgaver/ny")
     page.get_by_role("button", name="Send opgaven").click()
-    assert page.locator(".field__error").first.is_visible()
+    expect(page.locator(".field__error").first).to_be_visible()
     axe_check(page)
     approved = smtp_server.wait_for(5)
     assert any("godkendt" in m["Subject"] and m["To"] == "peter@nordbyg.example"
