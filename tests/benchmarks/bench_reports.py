@@ -177,11 +177,13 @@ def _python_cohorts(scope):
 
 
 def _python_hours(scope):
+    """The baseline: fetch every week in the ledger and sum by its Thursday's month."""
     from sqlalchemy import select
 
     from smajob.candidates.models import Candidate
     from smajob.extensions import db
     from smajob.hours.models import HoursEntry
+    from smajob.hours.rules import month_of
     from smajob.placements.models import Placement
 
     municipality_of = dict(db.session.execute(select(Placement.id, Candidate.municipality_id)
@@ -189,10 +191,12 @@ def _python_hours(scope):
     counted = Counter()
     for placement, week, minutes in db.session.execute(select(
             HoursEntry.placement_id, HoursEntry.week_start, HoursEntry.minutes)):
-        if scope.start <= week <= scope.end and (scope.municipality_ids is None or
-                                                 municipality_of[placement] in
-                                                 scope.municipality_ids):
-            counted[(week.year, week.month)] += minutes
+        thursday = week + timedelta(days=3)
+        if scope.start <= thursday <= scope.end and (
+                scope.municipality_ids is None
+                or municipality_of[placement] in scope.municipality_ids):
+            month = month_of(week)
+            counted[(month.year, month.month)] += minutes
     return counted
 
 

@@ -117,13 +117,14 @@ def test_dashboard_shows_target_forecast_and_hours(client, login_as):
     placement = factories.make_placement(candidate=candidate, start=date(2026, 2, 2))
     from smajob.hours.models import HoursEntry
 
-    db.session.add(HoursEntry(placement_id=placement.id, week_start=date(2026, 11, 2),
-                              minutes=450, entered_side="bureau", entered_at=db.func.now(),
-                              status="confirmed"))
+    for monday, minutes in ((date(2026, 11, 2), 450), (date(2026, 11, 16), 60)):  # this week
+        db.session.add(HoursEntry(placement_id=placement.id, week_start=monday, minutes=minutes,
+                                  entered_side="bureau", entered_at=db.func.now(),
+                                  status="confirmed"))
     db.session.commit()
     login_as("jobcenter", municipality=municipality)
     body = client.get("/rapporter/").get_data(as_text=True)
-    assert "1 / 365" in body and "7,50" in body
+    assert "1 / 365" in body and "8,50" in body
     assert "Prognose for året i det nuværende tempo: 1 (mål 365)" in body
     for page in ("evaluering", "kohorter?inddeling=kvartal", "fordeling?efter=category",
                  "fordeling?efter=industry", "fordeling?efter=nonsense"):
