@@ -131,20 +131,32 @@ def test_dashboard_shows_target_forecast_and_hours(client, login_as):
         assert client.get(f"/rapporter/{page}").status_code == 200, page
 
 
-def test_small_evaluation_counts_and_the_rate_built_on_them_are_hidden_from_a_jobcenter(
-        client, login_as):
+def _twenty_referred_three_with_paid_work():
+    """20 referred on 2 March 2026; three start on 4 May and work 5 hours that week; a follow-up
+    finds two of the three self-supporting."""
+    from smajob.hours.models import HoursEntry
+    from smajob.outcomes.models import Outcome
+
     municipality = factories.make_municipality()
     for n in range(20):
         candidate = factories.make_candidate(municipality=municipality,
                                              referral_date=date(2026, 3, 2))
         if n < 3:
             placement = factories.make_placement(candidate=candidate, start=date(2026, 5, 4))
-            from smajob.hours.models import HoursEntry
-
             db.session.add(HoursEntry(placement_id=placement.id, week_start=date(2026, 5, 4),
                                       minutes=300, entered_side="bureau",
                                       entered_at=db.func.now()))
+            db.session.add(Outcome(candidate_id=candidate.id, municipality_id=municipality.id,
+                                   course_end=date(2026, 6, 1), months_after=3,
+                                   reference_date=date(2026, 9, 1),
+                                   status="ordinary_job" if n else "other_benefit"))
     db.session.commit()
+    return municipality
+
+
+def test_small_evaluation_counts_and_the_rate_built_on_them_are_hidden_from_a_jobcenter(
+        client, login_as):
+    municipality = _twenty_referred_three_with_paid_work()
     login_as("jobcenter", municipality=municipality)
     body = client.get("/rapporter/evaluering").get_data(as_text=True)
     assert ">20<" in body and "15 % (jobrate)" not in body and "skjult" in body
@@ -157,23 +169,7 @@ def test_the_evaluation_export_hides_what_the_page_hides_and_keeps_numbers_numer
         client, login_as):
     from openpyxl import load_workbook
 
-    from smajob.hours.models import HoursEntry
-    from smajob.outcomes.models import Outcome
-
-    municipality = factories.make_municipality()
-    for n in range(20):
-        candidate = factories.make_candidate(municipality=municipality,
-                                             referral_date=date(2026, 3, 2))
-        if n < 3:  # three people with paid work, two of them self-supporting afterwards
-            placement = factories.make_placement(candidate=candidate, start=date(2026, 5, 4))
-            db.session.add(HoursEntry(placement_id=placement.id, week_start=date(2026, 5, 4),
-                                      minutes=300, entered_side="bureau",
-                                      entered_at=db.func.now()))
-            db.session.add(Outcome(candidate_id=candidate.id, municipality_id=municipality.id,
-                                   course_end=date(2026, 6, 1), months_after=3,
-                                   reference_date=date(2026, 9, 1),
-                                   status="ordinary_job" if n else "other_benefit"))
-    db.session.commit()
+    municipality = _twenty_referred_three_with_paid_work()
 
     def values(response) -> dict:
         rows = load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True)
