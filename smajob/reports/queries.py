@@ -41,8 +41,16 @@ def days_between(later, earlier):
     return cast(func.julianday(later) - func.julianday(earlier), Integer)
 
 
-def year_month(column):
-    return extract("year", column), extract("month", column)
+def month_text(day):
+    """'YYYY-MM' of a date: one cheap expression to group by instead of two EXTRACTs (SQLite
+    stores dates as ISO text)."""
+    if db.engine.dialect.name == "postgresql":
+        return func.to_char(day, "YYYY-MM")
+    return func.substr(day, 1, 7)
+
+
+def year_and_month(text: str) -> tuple[int, int]:
+    return int(text[:4]), int(text[5:7])
 
 
 @dataclass(frozen=True)
@@ -89,11 +97,10 @@ def counted_in(week_start, start: date, end: date):
 
 
 def counted_month(week_start):
-    """'YYYY-MM' of the month a week is counted in (its Thursday's); SQLite stores dates as ISO
-    text, PostgreSQL adds days to a date."""
+    """'YYYY-MM' of the month a week is counted in (its Thursday's)."""
     if db.engine.dialect.name == "postgresql":
-        return func.to_char(week_start + THURSDAY.days, "YYYY-MM")
-    return func.substr(func.date(week_start, f"+{THURSDAY.days} days"), 1, 7)
+        return month_text(week_start + THURSDAY.days)
+    return month_text(func.date(week_start, f"+{THURSDAY.days} days"))
 
 
 def minutes_by_month(scope: ReportScope) -> dict[tuple[int, int], tuple[int, int]]:
@@ -107,7 +114,7 @@ def minutes_by_month(scope: ReportScope) -> dict[tuple[int, int], tuple[int, int
     stmt = (select(key, func.sum(HoursSummary.minutes), confirmed)
             .where(counted_in(HoursSummary.week_start, scope.start, scope.end),
                    in_scope(HoursSummary.municipality_id, scope)).group_by(key))
-    return {(int(k[:4]), int(k[5:7])): (int(total or 0), int(conf or 0))
+    return {year_and_month(k): (int(total or 0), int(conf or 0))
             for k, total, conf in db.session.execute(stmt)}
 
 
