@@ -180,7 +180,11 @@ def generate(scale: Scale, *, today: date, rng: random.Random | None = None) -> 
 
 
 def analyse() -> None:
-    """Fresh planner statistics after a bulk load, as a running database has them (autovacuum
-    on PostgreSQL). Outside the transaction: call after committing."""
+    """After a bulk load, what autovacuum would soon do on a running database: fresh planner
+    statistics and, on PostgreSQL, the dead row versions gone — each bulk statement updated the
+    hours summary's rows once, leaving ~8 dead versions per live row that the reports then read
+    past (the largest municipality's hours 2 ms before VACUUM, 0.9 ms after, at a tenth of the
+    size). Outside the transaction: call after committing."""
+    statement = "VACUUM ANALYZE" if db.engine.dialect.name == "postgresql" else "ANALYZE"
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("ANALYZE"))
+        conn.execute(text(statement))
