@@ -40,17 +40,54 @@ def create_admin(email: str, name: str, password: str | None) -> None:
 
 @cli.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Do nothing if any user exists already.")
-def seed_demo(if_empty: bool) -> None:
-    """Load a believable Aalborg demo (users, municipalities, businesses …)."""
+@click.option("--scale", type=click.Choice(["demo", "country"]), default="demo",
+              show_default=True,
+              help="demo: a believable Aalborg with logins; country: the reports benchmark's "
+                   "data set (50,000 candidates, 1,000,000 weeks of hours), no logins.")
+@click.option("--candidates", type=click.IntRange(1), help="country: candidates instead of "
+                                                           "50,000.")
+@click.option("--hours", type=click.IntRange(1), help="country: hours entries instead of "
+                                                      "1,000,000.")
+@click.option("--force", is_flag=True, help="country: add to a database that holds data.")
+def seed_demo(if_empty: bool, scale: str, candidates: int | None, hours: int | None,
+              force: bool) -> None:
+    """Load demo data: a believable Aalborg (users, municipalities, businesses …) or a country."""
     from smajob.accounts.models import User
     from smajob.demo import seed
 
+    if scale == "country":
+        _seed_country(candidates, hours, force)
+        return
     if if_empty and db.session.scalar(select(func.count()).select_from(User)):
         click.echo("Demo data already present; nothing to do.")
         return
     seed.run(now=clock.now())
     db.session.commit()
     click.echo("Demo data loaded.")
+
+
+def _seed_country(candidates: int | None, hours: int | None, force: bool) -> None:
+    import time
+    from dataclasses import replace
+
+    from smajob.candidates.models import Candidate
+    from smajob.demo import country
+    from smajob.municipalities.models import Municipality
+
+    held = sum(db.session.scalar(select(func.count()).select_from(model)) or 0
+               for model in (Municipality, Candidate))
+    if held and not force:
+        raise click.ClickException(
+            "The database already holds municipalities or candidates; --force adds the "
+            "country on top of them.")
+    scale = replace(country.COUNTRY, candidates=candidates or country.COUNTRY.candidates,
+                    hours=hours or country.COUNTRY.hours)
+    started = time.perf_counter()
+    generated = country.generate(scale, today=clock.to_local(clock.now()).date())
+    db.session.commit()
+    country.analyse()
+    counts = ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in generated.counts.items())
+    click.echo(f"Country data loaded in {time.perf_counter() - started:.0f} s: {counts}.")
 
 
 @cli.command("demo-logins")

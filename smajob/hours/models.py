@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from smajob.db import Base, UTCDateTime
+from smajob.hours import summary_sql
 
 
 class HoursStatus(StrEnum):
@@ -57,6 +58,27 @@ class HoursEntry(Base):
     version: Mapped[int] = mapped_column(default=1)  # optimistic lock: edits must name it
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class HoursSummary(Base):
+    """The ledger summed per municipality (the candidate's), week and status, kept equal to
+    hours_entry by database triggers (hours/summary_sql.py) in the same transaction as every
+    write, so the hours reports read a few hundred rows instead of the ledger."""
+
+    __tablename__ = "hours_summary"
+
+    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipality.id"),
+                                                 primary_key=True)
+    week_start: Mapped[date] = mapped_column(primary_key=True)  # the ISO week's Monday
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    minutes: Mapped[int] = mapped_column(default=0)
+    entries: Mapped[int] = mapped_column(default=0)  # weeks recorded
+
+
+# Emptying tables in dependency order (tests) must delete the ledger before its summary: the
+# ledger's delete triggers write to the summary.
+HoursEntry.__table__.add_is_dependent_on(HoursSummary.__table__)
+event.listen(Base.metadata, "after_create", summary_sql.install)
 
 
 class HoursEvent(Base):

@@ -130,9 +130,10 @@ def evaluation_figures(user):
         **_head(f), "referred": view.referred, "with_paid_work": view.with_paid_work,
         "job_rate_percent": view.job_rate, "placements": view.placements,
         "with_two_or_more": view.with_two_or_more,
-        "median_weeks_to_first_job": shown.tenths(result.median_weeks_to_first_job),
-        "mean_weeks_to_first_job": shown.tenths(result.mean_weeks_to_first_job),
-        "mean_hours_per_week": shown.tenths(result.mean_hours_per_week),
+        **{key: None if view.averages_hidden else shown.tenths(value) for key, value in (
+            ("median_weeks_to_first_job", result.median_weeks_to_first_job),
+            ("mean_weeks_to_first_job", result.mean_weeks_to_first_job),
+            ("mean_hours_per_week", result.mean_hours_per_week))},
         "self_supporting_within_year": {
             key: None if view.share_hidden else value for key, value in (
                 ("numerator", share.numerator), ("denominator", share.denominator),

@@ -1,6 +1,7 @@
 """Breakdowns by benefit type, target group, task category or business industry, for any
 period (two GROUP BY queries each). Candidate attributes count the people referred in the period;
-task and business attributes count the small jobs started and the hours worked in the period."""
+task and business attributes count the small jobs started and the hours worked in the period
+(weeks whose Thursday falls in it)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from smajob.extensions import db
 from smajob.hours.models import HoursEntry
 from smajob.placements.models import Placement
 from smajob.reports.evaluation_queries import referred_filter
-from smajob.reports.queries import ReportScope, in_scope
+from smajob.reports.queries import ReportScope, counted_in, in_scope
 from smajob.reports.suppression import suppress_column
 from smajob.tasks.models import Task
 
@@ -63,7 +64,7 @@ def _placement_rows(scope: ReportScope, key) -> dict:
     minutes = dict(db.session.execute(joined(
         select(key, func.sum(HoursEntry.minutes))
         .select_from(HoursEntry).join(Placement, Placement.id == HoursEntry.placement_id))
-        .where(HoursEntry.week_start.between(scope.start, scope.end)).group_by(key)).all())
+        .where(counted_in(HoursEntry.week_start, scope.start, scope.end)).group_by(key)).all())
     rows = {k: [int(a), int(b), int(minutes.get(k) or 0)] for k, a, b in counts}
     for k, value in minutes.items():  # hours in the period on jobs started before it
         rows.setdefault(k, [0, 0, int(value or 0)])

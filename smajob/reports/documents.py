@@ -12,6 +12,8 @@ from flask_babel import gettext as _
 from smajob.exports import Table
 from smajob.reports.cohorts import COLUMNS as COHORT_COLUMNS
 from smajob.reports.cohorts import CohortRow, WindowLine, point_grid
+from smajob.reports.evaluation import EvaluationFigures, one_decimal
+from smajob.reports.figures import ShownEvaluation
 from smajob.reports.labels import COLUMNS, OUTCOME_STATUS
 from smajob.reports.tables import Grid
 
@@ -69,3 +71,31 @@ def breakdown_table(title: str, dimension_label: str, columns: Sequence[str],
                                                                           strict=True)]]
            for label, values in rows]
     return Table(title, names, out, header)
+
+
+def evaluation_table(title: str, shown: ShownEvaluation, result: EvaluationFigures,
+                     header: Sequence[tuple[str, str]]) -> Table:
+    """The evaluation figures one per line, numbers as numbers (one decimal where the page shows
+    one); what the viewer may not see is empty."""
+    def tenths(value) -> Decimal | None:
+        return None if value is None or shown.averages_hidden else Decimal(
+            one_decimal(value, "en"))
+
+    share = shown.share
+    shares = ([None] * 4 if shown.share_hidden else
+              [share.numerator, share.denominator, share.unknown, share.percent])
+    rows = [
+        [_("Henviste"), shown.referred], [_("Fik lønnet arbejde"), shown.with_paid_work],
+        [_("Jobrate (%)"), shown.job_rate], [_("Lønnede små job skabt"), shown.placements],
+        [_("Personer med 2 eller flere små job"), shown.with_two_or_more],
+        [_("Uger fra henvisning til første job (median)"),
+         tenths(result.median_weeks_to_first_job)],
+        [_("Uger fra henvisning til første job (gennemsnit)"),
+         tenths(result.mean_weeks_to_first_job)],
+        [_("Timer om ugen (gennemsnit)"), tenths(result.mean_hours_per_week)],
+        [_("Selvforsørgende inden for et år efter jobstart"), shares[0]],
+        [_("Heraf med en opfølgning, der tæller med"), shares[1]],
+        [_("Ukendt (tælles ikke med)"), shares[2]],
+        [_("Selvforsørgende inden for et år efter jobstart (%)"), shares[3]],
+    ]
+    return Table(title, [_("Tal"), _("Værdi")], rows, header)

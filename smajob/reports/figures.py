@@ -42,6 +42,9 @@ class ShownEvaluation:
     with_two_or_more: int | None
     share: Share
     share_hidden: bool
+    # Medians and means over the people with paid work, hidden with their count: the mean of
+    # one or two people's weeks is those people's weeks.
+    averages_hidden: bool
 
 
 def shown_evaluation(result: EvaluationFigures, suppressed: bool) -> ShownEvaluation:
@@ -56,7 +59,8 @@ def shown_evaluation(result: EvaluationFigures, suppressed: bool) -> ShownEvalua
         placements=small(result.placements), with_two_or_more=small(result.with_two_or_more),
         share=share, share_hidden=suppressed and any(
             0 < n < 5 for n in (share.numerator, share.denominator,
-                                share.denominator - share.numerator)))
+                                share.denominator - share.numerator)),
+        averages_hidden=paid is None)
 
 
 def tenths(value) -> float | None:

@@ -4,15 +4,17 @@ whatever the data's size: the dashboard, hours by month and the outflow table.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import Integer, and_, case, cast, extract, func, select, true
 
 from smajob.candidates.models import Candidate, CandidateStatus, Outflow
 from smajob.extensions import db
-from smajob.hours.models import HoursEntry, HoursStatus
+from smajob.hours.models import HoursStatus, HoursSummary
 from smajob.placements.models import Placement, PlacementStatus
 from smajob.tasks.models import Task
+
+THURSDAY = timedelta(days=3)  # from a week's Monday
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,16 @@ def days_between(later, earlier):
     return cast(func.julianday(later) - func.julianday(earlier), Integer)
 
 
-def year_month(column):
-    return extract("year", column), extract("month", column)
+def month_text(day):
+    """'YYYY-MM' of a date: one cheap expression to group by instead of two EXTRACTs (SQLite
+    stores dates as ISO text)."""
+    if db.engine.dialect.name == "postgresql":
+        return func.to_char(day, "YYYY-MM")
+    return func.substr(day, 1, 7)
+
+
+def year_and_month(text: str) -> tuple[int, int]:
+    return int(text[:4]), int(text[5:7])
 
 
 @dataclass(frozen=True)
@@ -80,28 +90,31 @@ def open_tasks_and_free_seats() -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def month_key(column):
-    """'YYYY-MM' of a date column: cheaper to group by than two EXTRACTs (SQLite stores dates
-    as ISO text)."""
+def counted_in(week_start, start: date, end: date):
+    """Weeks counted in the period: those whose Thursday falls in it, the ledger's rule
+    (hours.rules.month_of), so a month's hours here are the hours invoiced and paid for it."""
+    return week_start.between(start - THURSDAY, end - THURSDAY)
+
+
+def counted_month(week_start):
+    """'YYYY-MM' of the month a week is counted in (its Thursday's)."""
     if db.engine.dialect.name == "postgresql":
-        return func.to_char(column, "YYYY-MM")
-    return func.substr(column, 1, 7)
+        return month_text(week_start + THURSDAY.days)
+    return month_text(func.date(week_start, f"+{THURSDAY.days} days"))
 
 
 def minutes_by_month(scope: ReportScope) -> dict[tuple[int, int], tuple[int, int]]:
-    """Minutes recorded per month of the weeks' Mondays in the period: (all, confirmed)."""
-    key = month_key(HoursEntry.week_start)
-    confirmed = func.sum(case((HoursEntry.status == HoursStatus.CONFIRMED, HoursEntry.minutes),
-                              else_=0))
-    stmt = (select(key, func.sum(HoursEntry.minutes), confirmed)
-            .where(HoursEntry.week_start.between(scope.start, scope.end)).group_by(key))
-    if scope.municipality_ids is not None:  # the whole country needs no joins
-        # Start from the municipality's placements, so the planner walks placement_id rather
-        # than every week in the period.
-        placements = (select(Placement.id).join(Candidate, Candidate.id == Placement.candidate_id)
-                      .where(in_scope(Candidate.municipality_id, scope)))
-        stmt = stmt.where(HoursEntry.placement_id.in_(placements))
-    return {(int(k[:4]), int(k[5:7])): (int(total or 0), int(conf or 0))
+    """Minutes per month (a week counts in its Thursday's month) of the weeks counted in the
+    period: (all, confirmed). Read from the per-municipality weekly summary the database keeps
+    equal to the ledger, so one municipality costs a few hundred rows, the country a few
+    thousand per year."""
+    key = counted_month(HoursSummary.week_start)
+    confirmed = func.sum(case((HoursSummary.status == HoursStatus.CONFIRMED,
+                               HoursSummary.minutes), else_=0))
+    stmt = (select(key, func.sum(HoursSummary.minutes), confirmed)
+            .where(counted_in(HoursSummary.week_start, scope.start, scope.end),
+                   in_scope(HoursSummary.municipality_id, scope)).group_by(key))
+    return {year_and_month(k): (int(total or 0), int(conf or 0))
             for k, total, conf in db.session.execute(stmt)}
 
 
@@ -114,7 +127,9 @@ def dashboard(scope: ReportScope, today: date) -> Dashboard:
     return Dashboard(
         started_this_year=started_between(scope, year_start, today),
         by_status=candidates_by_status(scope), open_tasks=tasks, free_seats=seats,
-        minutes_by_month=minutes_by_month(replace(scope, start=year_start, end=today)))
+        # To the year's end: this week counts (in its Thursday's month) from its Monday on.
+        minutes_by_month=minutes_by_month(replace(scope, start=year_start,
+                                                  end=date(today.year, 12, 31))))
 
 
 def outflow_counts(scope: ReportScope) -> list[tuple[str, int, int]]:

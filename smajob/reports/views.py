@@ -80,6 +80,9 @@ def evaluation_figures():
     result = evaluation.figures(counts)
     language = str(get_locale())
     shown = report_figures.shown_evaluation(result, f.scope.suppressed)
+    averages = [None if shown.averages_hidden else evaluation.one_decimal(value, language)
+                for value in (result.median_weeks_to_first_job, result.mean_weeks_to_first_job,
+                              result.mean_hours_per_week)]
     lines = [
         (_("Henviste"), shown.referred, ""),
         (_("Fik lønnet arbejde"), shown.with_paid_work,
@@ -87,20 +90,14 @@ def evaluation_figures():
          if shown.job_rate is not None else ""),
         (_("Lønnede små job skabt"), shown.placements, ""),
         (_("Personer med 2 eller flere små job"), shown.with_two_or_more, ""),
-        (_("Uger fra henvisning til første job (median)"),
-         evaluation.one_decimal(result.median_weeks_to_first_job, language), ""),
-        (_("Uger fra henvisning til første job (gennemsnit)"),
-         evaluation.one_decimal(result.mean_weeks_to_first_job, language), ""),
-        (_("Timer om ugen (gennemsnit)"),
-         evaluation.one_decimal(result.mean_hours_per_week, language), ""),
+        (_("Uger fra henvisning til første job (median)"), averages[0], ""),
+        (_("Uger fra henvisning til første job (gennemsnit)"), averages[1], ""),
+        (_("Timer om ugen (gennemsnit)"), averages[2], ""),
     ]
     share = shown.share
     title = _("Evaluering")
-    file = _export(f, title, "evaluering", lambda header: exports.Table(
-        title, [_("Tal"), _("Værdi"), _("Bemærkning")],
-        [[label, value, note] for label, value, note in lines]
-        + [[_("Selvforsørgende inden for et år efter jobstart"), share.numerator,
-            _("af %(d)s, ukendt %(u)s", d=share.denominator, u=share.unknown)]], header))
+    file = _export(f, title, "evaluering", lambda header: documents.evaluation_table(
+        title, shown, result, header))
     return file or _render("reports/evaluation.html", f, lines=lines, share=share,
                            share_hidden=shown.share_hidden)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -62,4 +63,64 @@ def test_upgrade_from_empty_matches_the_models_and_steps_down_and_up(empty_datab
         downgrade(revision="base")
         upgrade()
         assert _diff(app) == []
+        db.engine.dispose()
+
+
+def _installed_triggers() -> tuple[list[str], list[str]]:
+    """(trigger names, their SQL or, on PostgreSQL, their functions' bodies) in the database."""
+    if db.engine.dialect.name == "postgresql":
+        names = db.session.scalars(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"))
+        bodies = db.session.scalars(text(
+            "SELECT prosrc FROM pg_proc WHERE proname LIKE 'hours\\_summary%'"))
+    else:
+        rows = db.session.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
+        names, bodies = [name for name, _ in rows], [sql for _, sql in rows]
+    return sorted(names), sorted(bodies)
+
+
+def _triggers_in_code() -> tuple[list[str], list[str]]:
+    import re
+
+    from smajob.hours.summary_sql import statements
+
+    created = statements(db.engine.dialect.name)
+    names = [re.match(r"CREATE TRIGGER (\w+)", s).group(1) for s in created
+             if s.startswith("CREATE TRIGGER")]
+    if db.engine.dialect.name == "postgresql":
+        return sorted(names), sorted(s.split("$$")[1] for s in created if "$$" in s)
+    return sorted(names), sorted(created)
+
+
+def test_the_hours_summary_migration_backfills_the_ledger_and_installs_its_triggers(
+        empty_database_url):
+    from sqlalchemy import insert
+
+    from smajob.hours.models import HoursEntry
+    from tests import factories
+    from tests.services.test_hours_summary import ledger, summary
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade(revision="0022_claims")
+        placements = [factories.make_placement() for _ in range(3)]
+        db.session.execute(insert(HoursEntry), [
+            {"placement_id": p.id, "week_start": date(2026, 11, 2) + timedelta(weeks=w),
+             "minutes": 60 * (i + w + 1), "status": ("entered", "confirmed")[w % 2],
+             "entered_side": "bureau", "entered_at": datetime(2026, 11, 16, tzinfo=UTC),
+             "flags": []} for i, p in enumerate(placements) for w in range(2)])
+        db.session.commit()
+        upgrade()
+        assert summary() == ledger() != {}
+        assert _installed_triggers() == _triggers_in_code()
+        db.session.execute(insert(HoursEntry), [
+            {"placement_id": placements[0].id, "week_start": date(2026, 10, 26),
+             "minutes": 45, "status": "entered", "entered_side": "bureau",
+             "entered_at": datetime(2026, 11, 16, tzinfo=UTC), "flags": []}])
+        assert summary() == ledger()
+        db.session.commit()
+        downgrade(revision="-1")
+        upgrade()
+        assert summary() == ledger()
+        db.session.remove()
         db.engine.dispose()

@@ -126,6 +126,31 @@ def test_cohorts_count_su_as_self_supporting_and_keep_unknown_and_moved_apart(ap
     assert hidden[0].numerator is None and hidden[0].percent is None
 
 
+def test_hours_by_month_count_a_week_in_the_month_of_its_thursday(app):
+    here, there = factories.make_municipality(), factories.make_municipality()
+    placement = factories.make_placement(
+        candidate=factories.make_candidate(municipality=here), start=date(2026, 9, 14))
+    elsewhere = factories.make_placement(
+        candidate=factories.make_candidate(municipality=there), start=date(2026, 9, 14))
+    weeks = {date(2026, 9, 21): 60,  # Thursday 24 September
+             date(2026, 9, 28): 120,  # Monday in September, Thursday 1 October
+             date(2026, 10, 26): 240,  # Thursday 29 October, Sunday 1 November
+             date(2026, 11, 2): 480}
+    db.session.execute(insert(HoursEntry), [
+        {"placement_id": p.id, "week_start": monday, "minutes": minutes, "entered_side": "bureau",
+         "status": "confirmed" if monday.month == 9 else "entered",
+         "entered_at": datetime(2026, 11, 9, tzinfo=UTC), "flags": []}
+        for p in (placement, elsewhere) for monday, minutes in weeks.items()])
+    year = ReportScope((here.id,), date(2026, 1, 1), date(2026, 12, 31))
+    assert queries.minutes_by_month(year) == {
+        (2026, 9): (60, 60), (2026, 10): (360, 120), (2026, 11): (480, 0)}
+    # October as a period holds the weeks counted in October, the week of 28 September too.
+    october = ReportScope((here.id,), date(2026, 10, 1), date(2026, 10, 31))
+    assert queries.minutes_by_month(october) == {(2026, 10): (360, 120)}
+    country = ReportScope(None, date(2026, 10, 1), date(2026, 10, 31))
+    assert queries.minutes_by_month(country) == {(2026, 10): (720, 240)}
+
+
 @pytest.fixture
 def statements():
     seen = []

@@ -117,36 +117,87 @@ def test_dashboard_shows_target_forecast_and_hours(client, login_as):
     placement = factories.make_placement(candidate=candidate, start=date(2026, 2, 2))
     from smajob.hours.models import HoursEntry
 
-    db.session.add(HoursEntry(placement_id=placement.id, week_start=date(2026, 11, 2),
-                              minutes=450, entered_side="bureau", entered_at=db.func.now(),
-                              status="confirmed"))
+    for monday, minutes in ((date(2026, 11, 2), 450), (date(2026, 11, 16), 60)):  # this week
+        db.session.add(HoursEntry(placement_id=placement.id, week_start=monday, minutes=minutes,
+                                  entered_side="bureau", entered_at=db.func.now(),
+                                  status="confirmed"))
     db.session.commit()
     login_as("jobcenter", municipality=municipality)
     body = client.get("/rapporter/").get_data(as_text=True)
-    assert "1 / 365" in body and "7,50" in body
+    assert "1 / 365" in body and "8,50" in body
     assert "Prognose for året i det nuværende tempo: 1 (mål 365)" in body
     for page in ("evaluering", "kohorter?inddeling=kvartal", "fordeling?efter=category",
                  "fordeling?efter=industry", "fordeling?efter=nonsense"):
         assert client.get(f"/rapporter/{page}").status_code == 200, page
 
 
-def test_small_evaluation_counts_and_the_rate_built_on_them_are_hidden_from_a_jobcenter(
-        client, login_as):
+def _twenty_referred_three_with_paid_work():
+    """20 referred on 2 March 2026; three start on 4 May and work 5 hours that week; a follow-up
+    finds two of the three self-supporting."""
+    from smajob.hours.models import HoursEntry
+    from smajob.outcomes.models import Outcome
+
     municipality = factories.make_municipality()
     for n in range(20):
         candidate = factories.make_candidate(municipality=municipality,
                                              referral_date=date(2026, 3, 2))
         if n < 3:
             placement = factories.make_placement(candidate=candidate, start=date(2026, 5, 4))
-            from smajob.hours.models import HoursEntry
-
             db.session.add(HoursEntry(placement_id=placement.id, week_start=date(2026, 5, 4),
                                       minutes=300, entered_side="bureau",
                                       entered_at=db.func.now()))
+            db.session.add(Outcome(candidate_id=candidate.id, municipality_id=municipality.id,
+                                   course_end=date(2026, 6, 1), months_after=3,
+                                   reference_date=date(2026, 9, 1),
+                                   status="ordinary_job" if n else "other_benefit"))
     db.session.commit()
+    return municipality
+
+
+def test_small_evaluation_counts_and_the_rate_built_on_them_are_hidden_from_a_jobcenter(
+        client, login_as):
+    municipality = _twenty_referred_three_with_paid_work()
     login_as("jobcenter", municipality=municipality)
     body = client.get("/rapporter/evaluering").get_data(as_text=True)
     assert ">20<" in body and "15 % (jobrate)" not in body and "skjult" in body
     login_as("consultant")
     assert "15 % (jobrate)" in client.get(f"/rapporter/evaluering?kommune={municipality.id}"
                                           ).get_data(as_text=True)
+
+
+def test_the_evaluation_export_hides_what_the_page_hides_and_keeps_numbers_numeric(
+        client, login_as):
+    from openpyxl import load_workbook
+
+    municipality = _twenty_referred_three_with_paid_work()
+
+    def values(response) -> dict:
+        rows = load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True)
+        return {row[0]: row[1] for row in rows if row}
+
+    login_as("jobcenter", municipality=municipality)
+    page = client.get("/rapporter/evaluering").get_data(as_text=True)
+    assert "9,0" not in page and "5,0" not in page  # weeks to first job, hours a week
+    shown = values(client.get("/rapporter/evaluering?format=xlsx"))
+    assert shown["Henviste"] == 20
+    for hidden in ("Fik lønnet arbejde", "Jobrate (%)", "Timer om ugen (gennemsnit)",
+                   "Uger fra henvisning til første job (median)",
+                   "Selvforsørgende inden for et år efter jobstart",
+                   "Heraf med en opfølgning, der tæller med"):
+        assert shown[hidden] is None, hidden
+    csv = client.get("/rapporter/evaluering?format=csv").get_data(as_text=True)
+    assert "Selvforsørgende inden for et år efter jobstart;\r\n" in csv
+    from tests.api_helpers import bearer
+
+    api = client.get("/api/v1/reports/evaluation?from=2026-01-01&to=2026-12-31", headers=bearer(
+        factories.make_user(role="jobcenter", municipality_id=municipality.id))).get_json()
+    assert api["mean_hours_per_week"] is None and api["median_weeks_to_first_job"] is None
+    assert api["self_supporting_within_year"]["denominator"] is None
+
+    login_as("consultant")
+    full = values(client.get(f"/rapporter/evaluering?kommune={municipality.id}&format=xlsx"))
+    assert (full["Fik lønnet arbejde"], full["Jobrate (%)"]) == (3, 15)
+    assert full["Uger fra henvisning til første job (median)"] == 9
+    assert full["Timer om ugen (gennemsnit)"] == 5
+    assert (full["Selvforsørgende inden for et år efter jobstart"],
+            full["Heraf med en opfølgning, der tæller med"]) == (2, 3)
