@@ -5,8 +5,8 @@ The hours reports read this summary instead of the ledger (≤ 50 ms for one mun
 write; the statements below are a frozen copy of smajob/hours/summary_sql.py at this revision
 (migrations do not import the application). The table is backfilled from the existing ledger.
 
-Revision ID: 0025_hours_summary
-Revises: 0022_claims
+Revision ID: 0029_hours_summary
+Revises: 0028_placement_order
 Create Date: 2026-11-23 14:52:02.660433
 
 """
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0025_hours_summary'
-down_revision = '0022_claims'
+revision = '0029_hours_summary'
+down_revision = '0028_placement_order'
 branch_labels = None
 depends_on = None
 
