@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from functools import lru_cache
 
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import format_date, format_datetime, get_locale, get_timezone
+from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_timezone
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -30,7 +31,9 @@ def format_money(ore: int | None, *, currency: bool = True) -> str:
     if ore is None:
         return "–"
     locale = str(get_locale())
-    amount = numbers.hundredths(ore, numbers.symbols(locale))
+    whole = numbers.whole(ore)
+    amount = (numbers.hundredths(whole, numbers.symbols(locale)) if whole is not None
+              else format_decimal(Decimal(ore) / 100, format="#,##0.00"))
     if not currency:
         return amount
     return f"{amount} kr." if locale == "da" else f"DKK {amount}"
@@ -40,7 +43,10 @@ def format_minutes(minutes: int | None) -> str:
     """Minutes as hours with two decimals the local way: 450 → '7,50'."""
     if minutes is None:
         return "–"
-    return numbers.hundredths(numbers.minutes_in_hundredths(minutes),
+    whole = numbers.whole(minutes)
+    if whole is None:  # not a whole number of minutes (never from the ledger): Babel's way
+        return format_decimal(Decimal(minutes) / 60, format="#,##0.00")
+    return numbers.hundredths(numbers.minutes_in_hundredths(whole),
                               numbers.symbols(str(get_locale())))
 
 

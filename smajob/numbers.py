@@ -44,3 +44,16 @@ def minutes_in_hundredths(minutes: int) -> int:
     never exactly half-way between two integers, so this is simply the nearest integer."""
     whole, rest = divmod(5 * minutes, 3)
     return whole + (1 if rest == 2 else 0)
+
+
+def whole(value) -> int | None:
+    """An integral number as an int (7, 7.0, Decimal("7") → 7); None for anything else, which the
+    caller formats the slow, general way."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    try:
+        return int(value) if value == int(value) else None
+    except (TypeError, ValueError, OverflowError):
+        return None

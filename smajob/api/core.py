@@ -86,6 +86,21 @@ def _validate(schema: dict, data: Any) -> None:
         raise ApiError(422, "Invalid input", fields=fields)
 
 
+def _integers(schema: dict, value: Any) -> Any:
+    """JSON Schema counts 7.0 as an integer; the services get the int 7 (a float would reach
+    integer columns and formats as 7.0)."""
+    kind = schema.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if isinstance(value, float) and "integer" in kinds and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        return {key: _integers(properties.get(key, {}), item) for key, item in value.items()}
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        return [_integers(schema["items"], item) for item in value]
+    return value
+
+
 def operation(method: str, path: str, *, operation_id: str, summary: str, roles: set[Role],
               response: dict, request_schema: dict | None = None, query: tuple = (),
               status: int = 200, tag: str = "general", etag: bool = False,
@@ -106,7 +121,7 @@ def operation(method: str, path: str, *, operation_id: str, summary: str, roles:
                 if data is None:
                     raise ApiError(400, "Expected a JSON body")
                 _validate(request_schema, data)
-                kwargs["body"] = data
+                kwargs["body"] = _integers(request_schema, data)
             return view(g.api_user, **kwargs)
 
         bp.add_url_rule(flask_path, operation_id, wrapper, methods=[method.upper()])

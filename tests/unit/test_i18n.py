@@ -1,5 +1,6 @@
 """Every UI string has an English translation; money and hours are formatted the Danish way."""
 
+from decimal import Decimal
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
@@ -45,6 +46,11 @@ def test_money_and_hours_are_formatted_the_danish_way(app):
         assert format_minutes(450) == "7,50"
     with app.test_request_context(), force_locale("en"):
         assert format_money(123456) == "DKK 1,234.56"
+    with app.test_request_context(), force_locale("da"):  # not int: whole floats, or Babel's way
+        assert format_money(123456.0) == "1.234,56 kr."
+        assert format_money(Decimal("12.6")) == "0,13 kr."
+        assert format_minutes(390.0) == "6,50" and format_minutes(Decimal("30")) == "0,50"
+        assert format_minutes(25.5) == "0,42"
 
 
 def test_the_page_language_attribute_follows_the_chosen_language(client):

@@ -36,3 +36,14 @@ def test_known_values():
     assert numbers.minutes_in_hundredths(25) == 42  # 0.41666… hours
     assert numbers.minutes_in_hundredths(50) == 83  # 0.8333…
     assert numbers.minutes_in_hundredths(-25) == -42
+
+
+
+def test_whole_numbers_only():
+    from fractions import Fraction
+
+    assert numbers.whole(7) == 7 and type(numbers.whole(7.0)) is int
+    assert numbers.whole(Decimal("7.00")) == 7 and numbers.whole(Fraction(14, 2)) == 7
+    assert numbers.whole(7.5) is None and numbers.whole(Decimal("0.5")) is None
+    assert numbers.whole(float("nan")) is None and numbers.whole(True) is None
+

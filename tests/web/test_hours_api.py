@@ -136,3 +136,18 @@ def test_the_side_that_wrote_a_week_cannot_confirm_it(client, two):
     entry_id = _hours(client, mine.id, headers).get_json()["entry_id"]
     own = client.post(f"/api/v1/hours/{entry_id}/confirm", headers={**headers, "If-Match": '"1"'})
     assert own.status_code == 422 and db.session.get(HoursEntry, entry_id).status == "entered"
+
+
+def test_whole_numbers_written_with_a_decimal_point_are_stored_as_integers(client, two):
+    """JSON Schema counts 390.0 as an integer; it must reach the ledger (and the confirmation
+    mail, which formats it) as the int 390, never a 500."""
+    mine, _ = two
+    response = _hours(client, mine.id, bearer(factories.make_user()), minutes=390.0,
+                      per_day=[390.0, 0, 0, 0, 0, 0, 0])
+    assert response.status_code == 201, response.get_json()
+    entry = db.session.get(HoursEntry, response.get_json()["entry_id"])
+    assert entry.minutes == 390 and type(entry.minutes) is int
+    assert entry.per_day == [390, 0, 0, 0, 0, 0, 0] and type(entry.per_day[0]) is int
+    assert response.get_json()["minutes"] == 390
+    bad = _hours(client, mine.id, bearer(factories.make_user()), week="2026-W45", minutes=390.5)
+    assert bad.status_code == 422 and "minutes" in error_fields(bad)
