@@ -10,10 +10,10 @@ import sqlalchemy as sa
 ${imports if imports else ""}
 
 # revision identifiers, used by Alembic.
-revision = ${repr(up_revision)}
-down_revision = ${repr(down_revision)}
-branch_labels = ${repr(branch_labels)}
-depends_on = ${repr(depends_on)}
+revision: str = "${up_revision}"
+down_revision: str | None = ${'"%s"' % down_revision if down_revision else "None"}
+branch_labels: str | tuple[str, ...] | None = ${repr(branch_labels)}
+depends_on: str | tuple[str, ...] | None = ${repr(depends_on)}
 
 
 def upgrade():

@@ -24,10 +24,10 @@ CATEGORIES = [
 ]
 
 # revision identifiers, used by Alembic.
-revision = '0002'
-down_revision = '0001'
-branch_labels = None
-depends_on = None
+revision: str = "0002"
+down_revision: str | None = "0001"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 
 def upgrade():

@@ -8,10 +8,10 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0012_hours_rules'
-down_revision = '0007'
-branch_labels = None
-depends_on = None
+revision: str = "0012_hours_rules"
+down_revision: str | None = "0007"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 
 def upgrade():

@@ -10,10 +10,10 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0013_tasks'
-down_revision = '0012_hours_rules'
-branch_labels = None
-depends_on = None
+revision: str = "0013_tasks"
+down_revision: str | None = "0012_hours_rules"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 
 def upgrade():

@@ -6,10 +6,10 @@ Revises: 0013_tasks
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0017_badge'
-down_revision = '0013_tasks'
-branch_labels = None
-depends_on = None
+revision: str = "0017_badge"
+down_revision: str | None = "0013_tasks"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 
 def upgrade():

@@ -6,10 +6,10 @@ Revises: 0016_matching
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0018_match_progress'
-down_revision = '0016_matching'
-branch_labels = None
-depends_on = None
+revision: str = "0018_match_progress"
+down_revision: str | None = "0016_matching"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 
 def upgrade():

@@ -10,10 +10,10 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0019_hours'
-down_revision = '0018_match_progress'
-branch_labels = None
-depends_on = None
+revision: str = "0019_hours"
+down_revision: str | None = "0018_match_progress"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 
 def upgrade():

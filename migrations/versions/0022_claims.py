@@ -9,10 +9,10 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0022_claims'
-down_revision = '0024_payroll'
-branch_labels = None
-depends_on = None
+revision: str = "0022_claims"
+down_revision: str | None = "0024_payroll"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 
 def upgrade():

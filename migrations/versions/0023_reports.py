@@ -10,10 +10,10 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0023_reports'
-down_revision = '0021_outcomes'
-branch_labels = None
-depends_on = None
+revision: str = "0023_reports"
+down_revision: str | None = "0021_outcomes"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 
 def upgrade():

@@ -10,10 +10,10 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0025_job_run_slot'
-down_revision = '0022_claims'
-branch_labels = None
-depends_on = None
+revision: str = "0025_job_run_slot"
+down_revision: str | None = "0022_claims"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 
 def upgrade():

@@ -11,10 +11,10 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0028_placement_order'
-down_revision = '0027_candidate_order'
-branch_labels = None
-depends_on = None
+revision: str = "0028_placement_order"
+down_revision: str | None = "0027_candidate_order"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 
 def upgrade():

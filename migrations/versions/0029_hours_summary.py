@@ -14,10 +14,10 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0029_hours_summary'
-down_revision = '0028_placement_order'
-branch_labels = None
-depends_on = None
+revision: str = "0029_hours_summary"
+down_revision: str | None = "0028_placement_order"
+branch_labels: str | tuple[str, ...] | None = None
+depends_on: str | tuple[str, ...] | None = None
 
 SQLITE = [
     """CREATE TRIGGER hours_summary_insert AFTER INSERT ON hours_entry BEGIN
