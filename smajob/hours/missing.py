@@ -90,10 +90,7 @@ def missing_weeks(today: date, *, business_id: int | None = None,
                 .join(Candidate, Candidate.id == Placement.candidate_id)
                 .where(Placement.id.in_(ids[start:start + 1000]))):
             loaded[placement.id] = (placement, task, candidate)
-    shown = [MissingWeek(*loaded[placement_id], IsoWeek.of(_as_date(monday)))
+    shown = [MissingWeek(*loaded[placement_id], IsoWeek.of(monday))
              for placement_id, monday, _ in keys]
     return MissingWeeks(shown, keys[0][2])
 
-
-def _as_date(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
