@@ -30,4 +30,4 @@ from smajob.results.models import (
     WindowExtension,
 )
 from smajob.system.models import JobRun
-from smajob.tasks.models import Task, TaskCategory, TaskEvent
+from smajob.tasks.models import ListVersion, Task, TaskCategory, TaskEvent

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import request, url_for
+from flask import current_app, request, url_for
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 
 from smajob.errors import RuleViolation
 from smajob.extensions import db
@@ -59,3 +60,11 @@ def parse_month(text: str | None):
 def month_arg(name: str = "month"):
     """The month in the request's `name` parameter (query or form), or None."""
     return parse_month(request.values.get(name))
+
+
+def render_fragment(template: str, **context) -> Markup:
+    """A template rendered on its own (with the usual context: request, url_for, _ …) as
+    markup to place in another page: Jinja's own autoescaped output, never a string we mark
+    safe ourselves — for fragments kept and reused (tasks/staff_views.py)."""
+    current_app.update_template_context(context)
+    return current_app.jinja_env.get_template(template).make_module(context).__html__()

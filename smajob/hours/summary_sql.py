@@ -7,7 +7,7 @@ correction in psql — so no write path can forget the summary. A week's minutes
 rows when it is confirmed or corrected, and all of a candidate's weeks move when the candidate
 (or a placement) changes municipality. Each write adds or takes away exact amounts with an
 upsert, so concurrent writers never overwrite each other's totals. The migration that created
-the triggers (0025) keeps its own copy of this text, as migrations do not import the application.
+the triggers (0029) keeps its own copy of this text, as migrations do not import the application.
 """
 
 from __future__ import annotations

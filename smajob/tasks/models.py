@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from smajob.businesses.models import Business
 from smajob.db import Base, TimestampMixin
+from smajob.tasks import list_version
 
 # The bureau's typical tasks (seeded by migration 0002; admins may add and retire categories).
 DEFAULT_CATEGORIES = [
@@ -119,3 +120,16 @@ class TaskEvent(Base):
 
     def __repr__(self) -> str:
         return f"<TaskEvent {self.task_id} {self.action}>"
+
+
+class ListVersion(Base):
+    """A number the database raises whenever what a list shows may have changed (kept by
+    triggers: tasks/list_version.py), so a rendered list can be reused until it moves."""
+
+    __tablename__ = "list_version"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+
+event.listen(Base.metadata, "after_create", list_version.install)

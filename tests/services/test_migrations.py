@@ -69,12 +69,14 @@ def test_upgrade_from_empty_matches_the_models_and_steps_down_and_up(empty_datab
 def _installed_triggers() -> tuple[list[str], list[str]]:
     """(trigger names, their SQL or, on PostgreSQL, their functions' bodies) in the database."""
     if db.engine.dialect.name == "postgresql":
-        names = db.session.scalars(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"))
+        names = db.session.scalars(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal "
+                                        "AND tgname LIKE 'hours\\_summary%'"))
         bodies = db.session.scalars(text(
             "SELECT prosrc FROM pg_proc WHERE proname LIKE 'hours\\_summary%'"))
     else:
         rows = db.session.execute(text(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND name LIKE 'hours_summary%'")).all()
         names, bodies = [name for name, _ in rows], [sql for _, sql in rows]
     return sorted(names), sorted(bodies)
 
@@ -122,5 +124,25 @@ def test_the_hours_summary_migration_backfills_the_ledger_and_installs_its_trigg
         downgrade(revision="-1")
         upgrade()
         assert summary() == ledger()
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_the_list_version_migration_installs_the_triggers_in_code(empty_database_url):
+    from smajob.tasks import list_version
+    from tests.services.test_list_version import _in_code, _installed
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade()
+        assert _installed() == _in_code() != []
+        assert list_version.current(db.session) is not None  # lists are reused from the start
+        if db.engine.dialect.name == "postgresql":
+            body = db.session.scalar(text(
+                "SELECT prosrc FROM pg_proc WHERE proname = 'list_version_bump'"))
+            assert body == list_version._PG_FUNCTION.split("$$")[1]
+        db.session.commit()  # let go of the tables before the downgrade drops their triggers
+        downgrade(revision="-1")
+        assert _installed() == []
         db.session.remove()
         db.engine.dispose()
