@@ -131,3 +131,18 @@ def test_an_unusually_long_query_is_rendered_but_not_kept(app, staff):
     assert response.status_code == 200
     assert "Ingen opgaver passer til søgningen." in response.text
     assert len(app.extensions["smajob.task_lists"]._entries) == 0
+
+
+def test_without_a_version_row_the_list_is_rendered_every_time_and_nothing_is_kept(app, staff):
+    from sqlalchemy import text
+
+    world = World()
+    db.session.execute(text("DELETE FROM list_version"))
+    db.session.commit()
+    for _ in range(2):
+        response = staff.get("/opgaver/")
+        assert response.status_code == 200 and "Opgave 26" in response.text
+    assert len(app.extensions["smajob.task_lists"]._entries) == 0
+    world.apply(("title", 0, 3))  # the next write brings the row back, and reuse with it
+    assert "Omdøbt 3" in staff.get("/opgaver/").text
+    assert len(app.extensions["smajob.task_lists"]._entries) == 1
